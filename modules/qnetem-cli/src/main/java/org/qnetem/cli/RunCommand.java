@@ -1,0 +1,133 @@
+package org.qnetem.cli;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import org.qnetem.runtime.clock.ClockMode;
+import org.qnetem.runtime.clock.ClockSettings;
+import org.qnetem.runtime.clock.ProgressListener;
+import org.qnetem.runtime.report.ReportTable;
+import org.qnetem.runtime.report.ReportWriter;
+import org.qnetem.runtime.report.RunReport;
+import org.qnetem.runtime.report.RunReports;
+import org.qnetem.runtime.run.Emulation;
+import org.qnetem.runtime.run.EmulationFailedException;
+import org.qnetem.runtime.run.RunResult;
+import org.qnetem.runtime.run.RunSettings;
+import org.qnetem.runtime.topology.Topology;
+import org.qnetem.runtime.topology.TopologyException;
+import org.qnetem.runtime.topology.TopologyLoader;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Emulates a topology and prints, per link, pulses, detections, sifted bits, QBER and sifted rate,",
+            "each beside its analytic expectation."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the run finished", "1:the run failed", "2:bad input (option, value or topology)"})
+final class RunCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "TOPOLOGY", defaultValue = "config/two-node.conf",
+            description = "Topology file (HOCON). Relative paths not found here are looked up under $QNETEM_HOME."
+                    + " Default: ${DEFAULT-VALUE}.")
+    private Path topologyFile;
+
+    @Option(names = "--duration", paramLabel = "TIME", defaultValue = "10s", converter = DurationConverter.class,
+            description = "Emulated time to run, e.g. 10s, 500ms, 2m. Default: ${DEFAULT-VALUE}.")
+    private Duration duration;
+
+    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "fast",
+            description = "fast: as fast as possible, deterministic; realtime: emulated time paced to the wall"
+                    + " clock. Default: ${DEFAULT-VALUE}.")
+    private String mode;
+
+    @Option(names = "--speed", paramLabel = "X", defaultValue = "1",
+            description = "In realtime mode, emulated seconds per wall second. Default: ${DEFAULT-VALUE}.")
+    private double speed;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
+            description = "Run seed: the same seed gives the same detections, sifted bits and statistics."
+                    + " Default: ${DEFAULT-VALUE}.")
+    private long seed;
+
+    @Option(names = "--report", paramLabel = "FILE",
+            description = "Also write the JSON run report to FILE (written whole or not at all).")
+    private Path reportFile;
+
+    @Option(names = "--quiet", description = "No live status line.")
+    private boolean quiet;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        ClockMode clockMode = parseMode();
+        if (!(speed > 0) || Double.isInfinite(speed)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "Invalid value for option '--speed': must be a positive number, got " + speed);
+        }
+        Topology topology;
+        try {
+            topology = TopologyLoader.load(locate(topologyFile));
+        } catch (TopologyException e) {
+            err.println("qnetem run: invalid topology");
+            err.println(e.getMessage());
+            return Qnetem.EXIT_USAGE;
+        }
+        Config config = ConfigFactory.load();
+        long epochPs = config.getDuration("qnetem.clock.epoch").toNanos() * 1000;
+        RunSettings settings = new RunSettings(seed,
+                new ClockSettings(clockMode, speed, duration.toNanos() * 1000, epochPs));
+        ProgressListener progress = quiet ? ProgressListener.NONE : new StatusLine(System.err, System.console() != null);
+        RunResult result;
+        try {
+            result = Emulation.run(topology, settings, progress, config);
+        } catch (EmulationFailedException e) {
+            err.println("qnetem run: the run failed: " + e.getMessage());
+            return Qnetem.EXIT_FAILURE;
+        }
+        RunReport report = RunReports.of(result);
+        spec.commandLine().getOut().print(ReportTable.render(report));
+        spec.commandLine().getOut().flush();
+        if (reportFile != null) {
+            try {
+                ReportWriter.write(report, reportFile);
+            } catch (IOException e) {
+                err.println("qnetem run: cannot write the report to " + reportFile + ": " + e);
+                return Qnetem.EXIT_FAILURE;
+            }
+            err.println("report written to " + reportFile);
+        }
+        return 0;
+    }
+
+    private ClockMode parseMode() {
+        switch (mode) {
+            case "fast":
+                return ClockMode.FAST;
+            case "realtime":
+                return ClockMode.REALTIME;
+            default:
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "Invalid value for option '--mode': expected fast or realtime, got '" + mode + "'");
+        }
+    }
+
+    private static Path locate(Path file) {
+        String home = System.getenv("QNETEM_HOME");
+        if (!file.isAbsolute() && !Files.exists(file) && home != null) {
+            return Path.of(home).resolve(file);
+        }
+        return file;
+    }
+}

@@ -1,0 +1,66 @@
+package org.qnetem.qkd.sifting;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.qnetem.physics.batch.DetectionBatch;
+import org.qnetem.physics.batch.PackedBits;
+import org.qnetem.qkd.message.SiftAnnouncement;
+import org.qnetem.qkd.message.SiftResponse;
+
+/**
+ * Bob's BB84 engine: it sees only his detector's clicks (pulse index, basis, outcome) and Alice's
+ * public answers. It announces clicks and bases, and keeps the outcomes where the bases matched.
+ */
+public final class Bb84Receiver {
+
+    private final String linkId;
+    private final Map<Long, DetectionBatch> awaitingResponse = new HashMap<>();
+
+    public Bb84Receiver(String linkId) {
+        this.linkId = linkId;
+    }
+
+    public SiftAnnouncement onDetections(DetectionBatch detections) {
+        if (!detections.linkId().equals(linkId)) {
+            throw new IllegalArgumentException("receiver of link " + linkId + " got detections of link "
+                    + detections.linkId());
+        }
+        if (awaitingResponse.putIfAbsent(detections.sequence(), detections) != null) {
+            throw new IllegalStateException("link " + linkId + ": detections of batch " + detections.sequence()
+                    + " arrived twice");
+        }
+        return new SiftAnnouncement(linkId, detections.sequence(), detections.pulseIndices(), detections.bases());
+    }
+
+    /** Number of announced batches Alice has not yet answered. */
+    public int batchesAwaitingResponse() {
+        return awaitingResponse.size();
+    }
+
+    public SiftedBlock onSiftResponse(SiftResponse response) {
+        DetectionBatch detections = awaitingResponse.remove(response.batchSequence());
+        if (detections == null) {
+            throw new IllegalStateException("link " + linkId + ": response for batch " + response.batchSequence()
+                    + ", which is not awaiting one");
+        }
+        int n = detections.count();
+        if (response.count() != n) {
+            throw new IllegalStateException("link " + linkId + ": batch " + response.batchSequence() + " had " + n
+                    + " detections but Alice answered " + response.count());
+        }
+        PackedBits matches = response.basisMatches();
+        int kept = matches.bitCount();
+        PackedBits.Builder bits = new PackedBits.Builder(kept);
+        PackedBits.Builder bases = new PackedBits.Builder(kept);
+        byte[] classes = new byte[kept];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            if (matches.get(i)) {
+                bits.append(detections.outcomes().get(i));
+                bases.append(detections.bases().get(i));
+                classes[k++] = (byte) response.intensityClass(i);
+            }
+        }
+        return new SiftedBlock(linkId, response.batchSequence(), bits.build(), bases.build(), classes);
+    }
+}

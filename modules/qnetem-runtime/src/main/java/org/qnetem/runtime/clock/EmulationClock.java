@@ -1,0 +1,137 @@
+package org.qnetem.runtime.clock;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.qnetem.runtime.node.NodeActor;
+import org.qnetem.runtime.serialization.InternalMessage;
+
+/**
+ * Advances emulated time in epochs. An epoch starts when every link has sifted all batches of the
+ * previous one, so no node runs ahead of another and the result depends only on the seed. In
+ * real-time mode an epoch also ends no earlier than its end time on the wall clock (divided by the
+ * speed), and how far the emulation fell behind the wall clock is measured.
+ */
+public final class EmulationClock extends AbstractBehavior<EmulationClock.Command> {
+
+    public sealed interface Command permits Start, EpochCompleted, DeadlineReached {
+    }
+
+    /** Starts the run; {@code replyTo} gets the summary when emulated time reaches the duration. */
+    public record Start(ActorRef<ClockSummary> replyTo) implements Command, InternalMessage {
+    }
+
+    public record EpochCompleted(String linkId, long epoch) implements Command, InternalMessage {
+    }
+
+    /** In real-time mode, the wall clock reached the end of the epoch just sifted. */
+    private enum DeadlineReached implements Command {
+        INSTANCE
+    }
+
+    private final ClockSettings settings;
+    private final List<ActorRef<NodeActor.Command>> nodes;
+    private final Set<String> links;
+    private final ProgressListener progress;
+    private final TimerScheduler<Command> timers;
+    private final Set<String> linksPending = new HashSet<>();
+    private ActorRef<ClockSummary> replyTo;
+    private long startNanos;
+    private long epoch = -1;
+    private long maxLagNanos;
+
+    public static Behavior<Command> create(ClockSettings settings, List<ActorRef<NodeActor.Command>> nodes,
+                                           Set<String> links, ProgressListener progress) {
+        return Behaviors.setup(context -> Behaviors.withTimers(timers ->
+                new EmulationClock(context, timers, settings, nodes, links, progress)));
+    }
+
+    private EmulationClock(ActorContext<Command> context, TimerScheduler<Command> timers, ClockSettings settings,
+                           List<ActorRef<NodeActor.Command>> nodes, Set<String> links, ProgressListener progress) {
+        super(context);
+        this.timers = timers;
+        this.settings = settings;
+        this.nodes = List.copyOf(nodes);
+        this.links = Set.copyOf(links);
+        this.progress = progress;
+    }
+
+    @Override
+    public Receive<Command> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(Start.class, this::onStart)
+                .onMessage(EpochCompleted.class, this::onEpochCompleted)
+                .onMessageEquals(DeadlineReached.INSTANCE, this::afterEpoch)
+                .build();
+    }
+
+    private Behavior<Command> onStart(Start start) {
+        if (replyTo != null) {
+            throw new IllegalStateException("the emulation clock was started twice");
+        }
+        replyTo = start.replyTo();
+        startNanos = System.nanoTime();
+        return beginEpoch();
+    }
+
+    private Behavior<Command> beginEpoch() {
+        epoch++;
+        linksPending.addAll(links);
+        for (ActorRef<NodeActor.Command> node : nodes) {
+            node.tell(new NodeActor.AdvanceTo(epoch, epochEndPs()));
+        }
+        if (links.isEmpty()) {
+            return finishEpoch();
+        }
+        return this;
+    }
+
+    private Behavior<Command> onEpochCompleted(EpochCompleted completed) {
+        if (completed.epoch() != epoch || !linksPending.remove(completed.linkId())) {
+            throw new IllegalStateException("unexpected completion of epoch " + completed.epoch() + " by link "
+                    + completed.linkId() + " during epoch " + epoch);
+        }
+        return linksPending.isEmpty() ? finishEpoch() : this;
+    }
+
+    private Behavior<Command> finishEpoch() {
+        long now = System.nanoTime();
+        if (settings.mode() == ClockMode.REALTIME) {
+            long untilDeadline = wallDeadline(epochEndPs()) - now;
+            maxLagNanos = Math.max(maxLagNanos, -untilDeadline);
+            if (untilDeadline > 0) {
+                timers.startSingleTimer(DeadlineReached.INSTANCE, Duration.ofNanos(untilDeadline));
+                return this;
+            }
+        }
+        return afterEpoch();
+    }
+
+    private Behavior<Command> afterEpoch() {
+        long emulatedPs = epochEndPs();
+        ClockSummary soFar = new ClockSummary(epoch + 1, emulatedPs, System.nanoTime() - startNanos, maxLagNanos);
+        progress.onEpoch(soFar, settings.durationPs());
+        if (emulatedPs >= settings.durationPs()) {
+            replyTo.tell(soFar);
+            return Behaviors.stopped();
+        }
+        return beginEpoch();
+    }
+
+    private long epochEndPs() {
+        return Math.min(settings.durationPs(), (epoch + 1) * settings.epochPs());
+    }
+
+    /** The wall-clock instant (System.nanoTime) at which emulated time {@code emulatedPs} is due. */
+    private long wallDeadline(long emulatedPs) {
+        return startNanos + Math.round(emulatedPs / 1e3 / settings.speed());
+    }
+}

@@ -1,0 +1,155 @@
+package org.qnetem.runtime.link;
+
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.qnetem.physics.batch.BatchSample;
+import org.qnetem.physics.batch.Bb84BatchSampler;
+import org.qnetem.physics.batch.GroundTruth;
+import org.qnetem.physics.batch.PhotonBatch;
+import org.qnetem.physics.random.StreamKey;
+import org.qnetem.qkd.sifting.SiftedBlock;
+import org.qnetem.runtime.clock.EmulationClock;
+import org.qnetem.runtime.node.NodeActor;
+import org.qnetem.runtime.serialization.InternalMessage;
+import org.qnetem.runtime.serialization.WireMessage;
+import org.qnetem.runtime.topology.LinkSpec;
+
+/**
+ * The quantum channel of one link: turns Alice's photon batches into Bob's detections with the
+ * channel and detector physics. As the emulator's observer of the link it also compares the two
+ * ends' sifted bits batch by batch, and tells the clock when an epoch's batches are all sifted.
+ */
+public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
+
+    /** Purpose name of the stream the channel and Bob's detectors draw from. */
+    public static final String CHANNEL_PURPOSE = "channel";
+
+    public sealed interface Command permits Transmit, EpochEmitted, RecordSifted, ReportStatistics {
+    }
+
+    /** Alice's device puts a batch of pulses into the fibre. */
+    public record Transmit(PhotonBatch batch) implements Command, WireMessage {
+    }
+
+    /** The transmitter emitted every batch of an epoch; the last has sequence {@code lastSequence} (-1: none yet). */
+    public record EpochEmitted(long epoch, long lastSequence) implements Command, InternalMessage {
+    }
+
+    /** One end's sifted bits of a batch, reported to the observer. */
+    public record RecordSifted(LinkRole role, SiftedBlock block) implements Command, InternalMessage {
+    }
+
+    public record ReportStatistics(ActorRef<LinkStatistics> replyTo) implements Command, InternalMessage {
+    }
+
+    private record PendingEpoch(long epoch, long lastSequence) {
+    }
+
+    private final LinkSpec spec;
+    private final Bb84BatchSampler sampler;
+    private final StreamKey channelKeys;
+    private final ActorRef<NodeActor.Command> receiverNode;
+    private final ActorRef<EmulationClock.Command> clock;
+    private final Map<Long, SiftedBlock> transmitterHalves = new HashMap<>();
+    private final Map<Long, SiftedBlock> receiverHalves = new HashMap<>();
+    private final ArrayDeque<PendingEpoch> pendingEpochs = new ArrayDeque<>();
+    private final Set<Long> comparedAhead = new HashSet<>();
+    private long comparedThrough = -1;
+    private LinkStatistics statistics;
+
+    public static Behavior<Command> create(LinkSpec spec, long runSeed, ActorRef<NodeActor.Command> receiverNode,
+                                           ActorRef<EmulationClock.Command> clock) {
+        return Behaviors.setup(context -> new LinkActor(context, spec, runSeed, receiverNode, clock));
+    }
+
+    private LinkActor(ActorContext<Command> context, LinkSpec spec, long runSeed,
+                      ActorRef<NodeActor.Command> receiverNode, ActorRef<EmulationClock.Command> clock) {
+        super(context);
+        this.spec = spec;
+        this.sampler = new Bb84BatchSampler(spec.source(), spec.fibre(), spec.receiverDevice());
+        this.channelKeys = new StreamKey(runSeed, spec.id(), CHANNEL_PURPOSE, 0);
+        this.receiverNode = receiverNode;
+        this.clock = clock;
+        this.statistics = LinkStatistics.empty(spec.id());
+    }
+
+    @Override
+    public Receive<Command> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(Transmit.class, this::onTransmit)
+                .onMessage(EpochEmitted.class, this::onEpochEmitted)
+                .onMessage(RecordSifted.class, this::onRecordSifted)
+                .onMessage(ReportStatistics.class, this::onReportStatistics)
+                .build();
+    }
+
+    private Behavior<Command> onTransmit(Transmit transmit) {
+        PhotonBatch batch = transmit.batch();
+        BatchSample sample = sampler.sample(batch, channelKeys.withSequence(batch.sequence()));
+        GroundTruth truth = sample.truth();
+        statistics = statistics.plusBatch(batch.pulseCount(), truth.detections(), truth.doubleClicks(),
+                truth.matchedBasis(), truth.matchedBasisErrors());
+        receiverNode.tell(new NodeActor.DeliverDetections(sample.detections()));
+        return this;
+    }
+
+    private Behavior<Command> onEpochEmitted(EpochEmitted emitted) {
+        pendingEpochs.add(new PendingEpoch(emitted.epoch(), emitted.lastSequence()));
+        reportCompletedEpochs();
+        return this;
+    }
+
+    private Behavior<Command> onRecordSifted(RecordSifted recorded) {
+        SiftedBlock block = recorded.block();
+        long sequence = block.batchSequence();
+        Map<Long, SiftedBlock> mine = recorded.role() == LinkRole.TRANSMITTER ? transmitterHalves : receiverHalves;
+        Map<Long, SiftedBlock> theirs = recorded.role() == LinkRole.TRANSMITTER ? receiverHalves : transmitterHalves;
+        SiftedBlock other = theirs.remove(sequence);
+        if (other == null) {
+            mine.put(sequence, block);
+            return this;
+        }
+        compare(block, other);
+        markCompared(sequence);
+        reportCompletedEpochs();
+        return this;
+    }
+
+    private void compare(SiftedBlock one, SiftedBlock other) {
+        if (one.length() != other.length()) {
+            getContext().getLog().error("link {}: batch {} sifted to {} bits at one end and {} at the other",
+                    spec.id(), one.batchSequence(), one.length(), other.length());
+            statistics = statistics.plusSiftLengthMismatch();
+            return;
+        }
+        statistics = statistics.plusSifted(one.length(), one.bits().hammingDistance(other.bits()));
+    }
+
+    /** Batches may finish sifting out of order; epochs complete only over a contiguous prefix. */
+    private void markCompared(long sequence) {
+        comparedAhead.add(sequence);
+        while (comparedAhead.remove(comparedThrough + 1)) {
+            comparedThrough++;
+        }
+    }
+
+    private void reportCompletedEpochs() {
+        while (!pendingEpochs.isEmpty() && pendingEpochs.peek().lastSequence() <= comparedThrough) {
+            clock.tell(new EmulationClock.EpochCompleted(spec.id(), pendingEpochs.poll().epoch()));
+        }
+    }
+
+    private Behavior<Command> onReportStatistics(ReportStatistics request) {
+        request.replyTo().tell(statistics);
+        return this;
+    }
+}

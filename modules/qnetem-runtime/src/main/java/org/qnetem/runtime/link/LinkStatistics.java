@@ -1,0 +1,43 @@
+package org.qnetem.runtime.link;
+
+/**
+ * What a link measured over a run. Sifted counts and errors come from comparing the two ends' actual
+ * sifted bits; the ground-truth counts come from the channel sampler, which knows what Alice sent.
+ *
+ * @param siftLengthMismatches batches whose two sifted halves differed in length (a protocol fault)
+ */
+public record LinkStatistics(String linkId, long batches, long pulses, long detections, long doubleClicks,
+                             long siftedBits, long siftedErrors, long groundTruthMatched,
+                             long groundTruthMatchedErrors, long siftLengthMismatches) {
+
+    public static LinkStatistics empty(String linkId) {
+        return new LinkStatistics(linkId, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    }
+
+    public double qber() {
+        return siftedBits == 0 ? Double.NaN : (double) siftedErrors / siftedBits;
+    }
+
+    /** Binomial standard error of {@link #qber()}. */
+    public double qberStandardError() {
+        double q = qber();
+        return Math.sqrt(q * (1 - q) / siftedBits);
+    }
+
+    LinkStatistics plusBatch(long batchPulses, long batchDetections, long batchDoubleClicks, long matched,
+                             long matchedErrors) {
+        return new LinkStatistics(linkId, batches + 1, pulses + batchPulses, detections + batchDetections,
+                doubleClicks + batchDoubleClicks, siftedBits, siftedErrors, groundTruthMatched + matched,
+                groundTruthMatchedErrors + matchedErrors, siftLengthMismatches);
+    }
+
+    LinkStatistics plusSifted(long bits, long errors) {
+        return new LinkStatistics(linkId, batches, pulses, detections, doubleClicks, siftedBits + bits,
+                siftedErrors + errors, groundTruthMatched, groundTruthMatchedErrors, siftLengthMismatches);
+    }
+
+    LinkStatistics plusSiftLengthMismatch() {
+        return new LinkStatistics(linkId, batches, pulses, detections, doubleClicks, siftedBits, siftedErrors,
+                groundTruthMatched, groundTruthMatchedErrors, siftLengthMismatches + 1);
+    }
+}

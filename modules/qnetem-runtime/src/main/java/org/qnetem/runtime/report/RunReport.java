@@ -1,0 +1,35 @@
+package org.qnetem.runtime.report;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The run report of DESIGN.md: what tests, benchmarks and users read after a run. Field names map to
+ * snake_case JSON keys ({@code emulatedSeconds} becomes {@code emulated_seconds}).
+ *
+ * @param speed the real-time speed factor; null in fast mode
+ * @param lagMs in real-time mode, the most emulated time fell behind the wall clock
+ */
+public record RunReport(String topology, String topologyFile, long seed, String mode, Double speed,
+                        double emulatedSeconds, double wallSeconds, double rtf, double lagMs,
+                        List<LinkReport> links, List<NodeReport> nodes, Map<String, Long> invariants,
+                        List<EventReport> events) {
+
+    /**
+     * One link. Measured values sit beside their analytic expectation ({@code expected_*}). {@code qber}
+     * compares the two ends' actual sifted bits; {@code ground_truth_qber} is the channel sampler's own
+     * count of errors in matched bases, which must agree with it.
+     */
+    public record LinkReport(String id, String a, String b, String protocol, String fidelity, double lengthKm,
+                             double lossDb, double clockHz, long batches, long pulses, long detections,
+                             double expectedDetections, long doubleClicks, long siftedBits, Double qber,
+                             Double qberStderr, double expectedQber, Double groundTruthQber,
+                             double siftedRateBps, double expectedSiftedRateBps) {
+    }
+
+    public record NodeReport(String id, String name, List<String> transmitsOn, List<String> receivesOn) {
+    }
+
+    public record EventReport(double emulatedSeconds, String type, String detail) {
+    }
+}

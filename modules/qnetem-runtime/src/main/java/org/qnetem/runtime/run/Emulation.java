@@ -1,0 +1,52 @@
+package org.qnetem.runtime.run;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.qnetem.runtime.clock.ProgressListener;
+import org.qnetem.runtime.topology.Topology;
+
+/** Runs one emulation in its own actor system (a one-member cluster) and returns what it measured. */
+public final class Emulation {
+
+    /** Name of the actor system, and so of the cluster members join. */
+    public static final String SYSTEM_NAME = "qnetem";
+
+    private Emulation() {
+    }
+
+    public static RunResult run(Topology topology, RunSettings settings, ProgressListener progress) {
+        return run(topology, settings, progress, ConfigFactory.load());
+    }
+
+    public static RunResult run(Topology topology, RunSettings settings, ProgressListener progress, Config config) {
+        CompletableFuture<RunResult> result = new CompletableFuture<>();
+        ActorSystem<?> system = ActorSystem.create(
+                EmulationGuardian.create(topology, settings, progress, result), SYSTEM_NAME, config);
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EmulationFailedException("the run was interrupted", e);
+        } catch (ExecutionException e) {
+            throw new EmulationFailedException(e.getCause().getMessage(), e.getCause());
+        } finally {
+            system.terminate();
+            awaitTermination(system);
+        }
+    }
+
+    private static void awaitTermination(ActorSystem<?> system) {
+        try {
+            system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            system.log().warn("actor system did not terminate cleanly: {}", e.toString());
+        }
+    }
+}

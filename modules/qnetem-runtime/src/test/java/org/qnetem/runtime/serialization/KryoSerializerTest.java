@@ -1,0 +1,119 @@
+package org.qnetem.runtime.serialization;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.apache.pekko.actor.typed.javadsl.Adapter;
+import org.apache.pekko.serialization.Serialization;
+import org.apache.pekko.serialization.SerializationExtension;
+import org.apache.pekko.serialization.Serializers;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.qnetem.physics.batch.PackedBits;
+import org.qnetem.qkd.sifting.SiftedBlock;
+import org.qnetem.runtime.clock.ClockSummary;
+import org.qnetem.runtime.clock.EmulationClock;
+import org.qnetem.runtime.link.ClassicalChannel;
+import org.qnetem.runtime.link.LinkActor;
+import org.qnetem.runtime.link.LinkRole;
+import org.qnetem.runtime.link.LinkStatistics;
+import org.qnetem.runtime.node.NodeActor;
+import org.qnetem.runtime.topology.LinkSpec;
+import org.qnetem.runtime.topology.TopologyLoader;
+
+class KryoSerializerTest {
+
+    private static final ActorTestKit TESTKIT = ActorTestKit.create();
+    private static final Serialization SERIALIZATION = SerializationExtension.get(
+            Adapter.toClassic(TESTKIT.system()));
+
+    @AfterAll
+    static void shutdown() {
+        TESTKIT.shutdownTestKit();
+    }
+
+    private static Object roundTrip(Object message) {
+        byte[] bytes = SERIALIZATION.serialize(message).get();
+        var serializer = SERIALIZATION.findSerializerFor(message);
+        assertInstanceOf(KryoSerializer.class, serializer, message.getClass() + " must use Kryo");
+        return SERIALIZATION.deserialize(bytes, serializer.identifier(), Serializers.manifestFor(serializer, message))
+                .get();
+    }
+
+    @Test
+    void everyInternalMessageRoundTrips() {
+        TestProbe<LinkActor.Command> link = TESTKIT.createTestProbe();
+        TestProbe<ClassicalChannel.Command> channel = TESTKIT.createTestProbe();
+        TestProbe<LinkStatistics> statistics = TESTKIT.createTestProbe();
+        TestProbe<ClockSummary> summaries = TESTKIT.createTestProbe();
+        LinkSpec spec = TopologyLoader.load(Path.of("../../config/two-node.conf")).links().get(0);
+        SiftedBlock block = new SiftedBlock("ALICE-BOB", 7, PackedBits.of(new long[] {0b1011}, 4),
+                PackedBits.of(new long[] {0b0110}, 4), new byte[] {0, 1, 2, 0});
+        List<Object> messages = List.of(
+                new NodeActor.AttachLink(spec, LinkRole.TRANSMITTER, link.getRef(), channel.getRef()),
+                new NodeActor.AdvanceTo(3, 150_000_000_000L),
+                new LinkActor.EpochEmitted(3, 149),
+                new LinkActor.RecordSifted(LinkRole.RECEIVER, block),
+                new LinkActor.ReportStatistics(statistics.getRef()),
+                new LinkStatistics("ALICE-BOB", 1, 2, 3, 4, 5, 6, 7, 8, 9),
+                new ClockSummary(10, 500_000_000_000L, 1_234_567_890L, 0),
+                new EmulationClock.EpochCompleted("ALICE-BOB", 3),
+                new EmulationClock.Start(summaries.getRef()));
+        for (Object message : messages) {
+            assertEquals(message, roundTrip(message), "round trip of " + message.getClass().getSimpleName());
+        }
+    }
+
+    @Test
+    void actorRefsResolveToTheSameActor() {
+        TestProbe<LinkStatistics> probe = TESTKIT.createTestProbe();
+        var copy = (LinkActor.ReportStatistics) roundTrip(new LinkActor.ReportStatistics(probe.getRef()));
+        LinkStatistics statistics = LinkStatistics.empty("L");
+        copy.replyTo().tell(statistics);
+        probe.expectMessage(statistics);
+    }
+
+    @Test
+    void everyInternalMessageClassIsRegistered() {
+        Set<String> registered = Set.copyOf(TESTKIT.system().settings().config()
+                .getStringList("qnetem.serialization.kryo.classes"));
+        Set<String> missing = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.qnetem").stream()
+                .filter(c -> c.isAssignableTo(InternalMessage.class) && !c.isInterface())
+                .map(JavaClass::getName)
+                .filter(name -> !registered.contains(name))
+                .collect(Collectors.toSet());
+        assertEquals(Set.of(), missing, "InternalMessage classes missing from qnetem.serialization.kryo.classes");
+    }
+
+    @Test
+    void unregisteredClassesAreRefusedWithAClearMessage() {
+        KryoSerializer serializer = (KryoSerializer) SERIALIZATION.serializerFor(NodeActor.AdvanceTo.class);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> serializer.toBinary(new AtomicLong(1)));
+        assertTrue(e.getMessage().contains("qnetem.serialization.kryo.classes"), e.getMessage());
+    }
+
+    @Test
+    void packedBitsSurviveWithTheirLength() {
+        PackedBits bits = PackedBits.of(new long[] {-1L, 5L}, 67);
+        var copy = (LinkActor.RecordSifted) roundTrip(new LinkActor.RecordSifted(LinkRole.TRANSMITTER,
+                new SiftedBlock("L", 0, bits, bits, new byte[67])));
+        assertEquals(67, copy.block().bits().length());
+        assertArrayEquals(bits.toWords(), copy.block().bits().toWords());
+    }
+}
