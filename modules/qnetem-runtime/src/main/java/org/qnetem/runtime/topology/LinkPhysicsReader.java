@@ -1,0 +1,94 @@
+package org.qnetem.runtime.topology;
+
+import static org.qnetem.runtime.topology.NumberRange.above;
+import static org.qnetem.runtime.topology.NumberRange.aboveUpTo;
+import static org.qnetem.runtime.topology.NumberRange.atLeast;
+import static org.qnetem.runtime.topology.NumberRange.atLeastBelow;
+import static org.qnetem.runtime.topology.NumberRange.closed;
+
+import java.util.Arrays;
+import java.util.Optional;
+import org.qnetem.physics.channel.FibreChannel;
+import org.qnetem.physics.detector.Receiver;
+import org.qnetem.physics.detector.ThresholdDetector;
+import org.qnetem.physics.source.WeakCoherentSource;
+
+/**
+ * Reads a link's {@code fibre}, {@code source} and {@code receiver} sections into the physics records
+ * they describe. The checks repeat the records' own so that the user sees the setting's path and line.
+ */
+final class LinkPhysicsReader {
+
+    /** Standard single-mode fibre at 1550 nm. */
+    private static final double DEFAULT_ATTENUATION_DB_PER_KM = 0.2;
+    private static final double DEFAULT_BASIS_BIAS_X = 0.5;
+    private static final double DEFAULT_OPTICS_EFFICIENCY = 1.0;
+    /** A typical polarisation or phase drift after compensation. */
+    private static final double DEFAULT_MISALIGNMENT = 0.01;
+    /** Probabilities are decimal fractions written by hand; allow for their rounding (message says 1e-9). */
+    private static final double PROBABILITY_SUM_TOLERANCE = 1e-9;
+
+    private LinkPhysicsReader() {
+    }
+
+    static Optional<FibreChannel> fibre(Section fibre) {
+        fibre.allowOnly("length-km", "attenuation-db-per-km", "extra-loss-db", "group-index");
+        double lengthKm = fibre.requiredNumber("length-km", atLeast(0));
+        double attenuation = fibre.optionalNumber("attenuation-db-per-km", DEFAULT_ATTENUATION_DB_PER_KM, atLeast(0));
+        double extraLoss = fibre.optionalNumber("extra-loss-db", 0, atLeast(0));
+        double groupIndex = fibre.optionalNumber("group-index", FibreChannel.SMF28_GROUP_INDEX, atLeast(1));
+        return fibre.build(() -> new FibreChannel(lengthKm, attenuation, extraLoss, groupIndex));
+    }
+
+    static Optional<WeakCoherentSource> source(Section source) {
+        source.allowOnly("clock-hz", "intensities", "probabilities", "basis-bias-x");
+        double clockHz = source.requiredNumber("clock-hz", above(0));
+        Optional<double[]> intensities = source.requiredNumbers("intensities", atLeast(0));
+        Optional<double[]> probabilities = source.requiredNumbers("probabilities", closed(0, 1));
+        double basisBiasX = source.optionalNumber("basis-bias-x", DEFAULT_BASIS_BIAS_X, closed(0, 1));
+        boolean classCountValid = intensities.filter(mus -> hasValidClassCount(source, mus)).isPresent();
+        if (classCountValid && probabilities.isPresent()) {
+            checkProbabilities(source, intensities.get().length, probabilities.get());
+        }
+        return source.build(() -> new WeakCoherentSource(clockHz, intensities.orElseThrow(),
+                probabilities.orElseThrow(), basisBiasX));
+    }
+
+    static Optional<Receiver> receiver(Section receiver) {
+        receiver.allowOnly("optics-efficiency", "detector-efficiency", "dark-count-per-gate", "misalignment",
+                "basis-bias-x");
+        double opticsEfficiency = receiver.optionalNumber("optics-efficiency", DEFAULT_OPTICS_EFFICIENCY,
+                aboveUpTo(0, 1));
+        double detectorEfficiency = receiver.requiredNumber("detector-efficiency", aboveUpTo(0, 1));
+        double darkCountPerGate = receiver.requiredNumber("dark-count-per-gate", atLeastBelow(0, 1));
+        double misalignment = receiver.optionalNumber("misalignment", DEFAULT_MISALIGNMENT, closed(0, 0.5));
+        double basisBiasX = receiver.optionalNumber("basis-bias-x", DEFAULT_BASIS_BIAS_X, closed(0, 1));
+        return receiver.build(() -> new Receiver(opticsEfficiency,
+                new ThresholdDetector(detectorEfficiency, darkCountPerGate), misalignment, basisBiasX));
+    }
+
+    private static boolean hasValidClassCount(Section source, double[] intensities) {
+        if (intensities.length == 0) {
+            source.reportAt("intensities", "must list at least one intensity");
+            return false;
+        }
+        if (intensities.length > WeakCoherentSource.MAX_CLASSES) {
+            source.reportAt("intensities", "at most " + WeakCoherentSource.MAX_CLASSES
+                    + " intensities (a signal and two decoys), got " + intensities.length);
+            return false;
+        }
+        return true;
+    }
+
+    private static void checkProbabilities(Section source, int intensityCount, double[] probabilities) {
+        if (probabilities.length != intensityCount) {
+            source.reportAt("probabilities", "needs one probability per intensity: " + intensityCount
+                    + " intensities, " + probabilities.length + " probabilities");
+            return;
+        }
+        double sum = Arrays.stream(probabilities).sum();
+        if (Math.abs(sum - 1) > PROBABILITY_SUM_TOLERANCE) {
+            source.reportAt("probabilities", "must sum to 1 (within 1e-9), got " + sum);
+        }
+    }
+}

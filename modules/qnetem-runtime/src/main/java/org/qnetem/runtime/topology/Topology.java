@@ -1,0 +1,28 @@
+package org.qnetem.runtime.topology;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A network to emulate: its nodes and the quantum links between them, as loaded from {@code source}
+ * (a file path, or {@code "<string>"} for text parsed directly).
+ */
+public record Topology(String name, String description, List<NodeSpec> nodes, List<LinkSpec> links, String source) {
+
+    public Topology {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(source, "source");
+        nodes = List.copyOf(nodes);
+        links = List.copyOf(links);
+    }
+
+    public Optional<NodeSpec> node(String id) {
+        return nodes.stream().filter(n -> n.id().equals(id)).findFirst();
+    }
+
+    public Optional<LinkSpec> link(String id) {
+        return links.stream().filter(l -> l.id().equals(id)).findFirst();
+    }
+}

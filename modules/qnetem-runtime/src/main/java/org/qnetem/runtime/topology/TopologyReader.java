@@ -1,0 +1,71 @@
+package org.qnetem.runtime.topology;
+
+import com.typesafe.config.ConfigObject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads the {@code topology} section of a parsed and resolved file, reporting every problem it finds. */
+final class TopologyReader {
+
+    private final String source;
+    private final Problems problems;
+
+    TopologyReader(String source, Problems problems) {
+        this.source = source;
+        this.problems = problems;
+    }
+
+    /** The topology, or empty when a problem was reported. */
+    Optional<Topology> read(ConfigObject root) {
+        Section file = new Section(root, "", problems);
+        file.allowOnly("topology");
+        Optional<Section> section = file.requiredSection("topology");
+        if (section.isEmpty()) {
+            return Optional.empty();
+        }
+        Section topology = section.get();
+        topology.allowOnly("name", "description", "nodes", "links");
+        Optional<String> name = topology.requiredString("name");
+        Optional<String> description = topology.optionalString("description", "");
+        List<String> declaredNodeIds = new ArrayList<>();
+        List<NodeSpec> nodes = nodes(topology, declaredNodeIds);
+        List<LinkSpec> links = links(topology, new LinkReader(declaredNodeIds));
+        if (!problems.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Topology(name.orElseThrow(), description.orElseThrow(), nodes, links, source));
+    }
+
+    /** The well-formed nodes; adds every id given, well-formed or not, to {@code declaredIds}. */
+    private static List<NodeSpec> nodes(Section topology, List<String> declaredIds) {
+        Map<String, String> pathsById = new HashMap<>();
+        List<NodeSpec> nodes = new ArrayList<>();
+        for (Section node : topology.requiredSections("nodes").orElse(List.of())) {
+            node.allowOnly("id", "name");
+            Optional<String> id = node.requiredString("id");
+            id.ifPresent(given -> {
+                declaredIds.add(given);
+                String firstPath = pathsById.putIfAbsent(given, node.path());
+                if (firstPath != null) {
+                    node.reportAt("id", "duplicate node id '" + given + "', also used by " + firstPath);
+                } else {
+                    Ids.checkSyntax(node, "id", given);
+                }
+            });
+            Optional<String> name = node.optionalString("name", id.orElse(""));
+            node.build(() -> new NodeSpec(id.orElseThrow(), name.orElseThrow())).ifPresent(nodes::add);
+        }
+        return nodes;
+    }
+
+    private static List<LinkSpec> links(Section topology, LinkReader reader) {
+        List<LinkSpec> links = new ArrayList<>();
+        for (Section link : topology.requiredSections("links").orElse(List.of())) {
+            reader.read(link).ifPresent(links::add);
+        }
+        return links;
+    }
+}

@@ -1,0 +1,137 @@
+package org.qnetem.runtime.topology;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.qnetem.physics.channel.FibreChannel;
+import org.qnetem.physics.detector.Receiver;
+import org.qnetem.physics.source.WeakCoherentSource;
+
+class TopologyLoaderTest {
+
+    /** Surefire runs in the module directory; the shipped configs live at the repository root. */
+    private static final Path TWO_NODE = Path.of("../../config/two-node.conf");
+    private static final Path RESOURCES = Path.of("src/test/resources/topology");
+
+    @Test
+    void loadsTheDefaultTwoNodeScenario() {
+        Topology topology = TopologyLoader.load(TWO_NODE);
+
+        assertEquals("two-node", topology.name());
+        assertEquals("Alice and Bob over 25 km of standard fibre, 1 GHz decoy-state BB84, gated InGaAs detectors",
+                topology.description());
+        assertEquals(TWO_NODE.toString(), topology.source());
+        assertEquals(List.of(new NodeSpec("ALICE", "Alice"), new NodeSpec("BOB", "Bob")), topology.nodes());
+        LinkSpec link = topology.link("ALICE-BOB").orElseThrow();
+        assertEquals(List.of(link), topology.links());
+        assertEquals("ALICE", link.transmitterId());
+        assertEquals("BOB", link.receiverId());
+        assertEquals(Protocol.DECOY_BB84, link.protocol());
+        assertEquals(Fidelity.FULL, link.fidelity());
+        assertEquals(1_000_000, link.batchPulses());
+        assertEquals(new FibreChannel(25, 0.2, 0.0, 1.468), link.fibre());
+        assertEquals(new WeakCoherentSource(1e9, new double[] {0.5, 0.1, 0.0002}, new double[] {0.8, 0.15, 0.05}, 0.5),
+                link.source());
+        assertEquals(0.1, link.receiver().detector().efficiency());
+        assertEquals(6e-7, link.receiver().detector().darkCountPerGate());
+        assertEquals(1.0, link.receiver().opticsEfficiency());
+        assertEquals(0.01, link.receiver().misalignment());
+        assertEquals(0.5, link.receiver().basisBiasX());
+        assertEquals("Bob", topology.node("BOB").orElseThrow().name());
+        assertEquals(5.0, link.fibre().lossDb(), 1e-12);
+    }
+
+    @Test
+    void fillsInEveryOptionalSettingWithItsDefault() {
+        Topology topology = TopologyLoader.parse(TopologyTexts.MINIMAL, "<string>");
+
+        assertEquals("", topology.description());
+        assertEquals("<string>", topology.source());
+        assertEquals("ALICE", topology.node("ALICE").orElseThrow().name());
+        LinkSpec link = topology.link("ALICE-BOB").orElseThrow();
+        assertEquals(Protocol.DECOY_BB84, link.protocol());
+        assertEquals(Fidelity.FULL, link.fidelity());
+        assertEquals(1_000_000, link.batchPulses());
+        assertEquals(new FibreChannel(25, 0.2, 0, FibreChannel.SMF28_GROUP_INDEX), link.fibre());
+        assertEquals(0.5, link.source().basisBiasX());
+        assertArrayEquals(new double[] {0.5, 0.1, 0.0002}, link.source().intensities());
+        Receiver receiver = link.receiver();
+        assertEquals(1.0, receiver.opticsEfficiency());
+        assertEquals(0.01, receiver.misalignment());
+        assertEquals(0.5, receiver.basisBiasX());
+    }
+
+    @Test
+    void lookupsOfUndeclaredIdsAreEmpty() {
+        Topology topology = TopologyLoader.parse(TopologyTexts.MINIMAL, "<string>");
+
+        assertEquals(true, topology.node("CAROL").isEmpty());
+        assertEquals(true, topology.link("BOB-ALICE").isEmpty());
+    }
+
+    @Test
+    void resolvesSubstitutionsWithinTheFile() {
+        String text = TopologyTexts.MINIMAL.replace("name = \"t\"", "name = \"t\"\n  description = ${topology.name}");
+
+        assertEquals("t", TopologyLoader.parse(text, "<string>").description());
+    }
+
+    @Test
+    void doesNotResolveSubstitutionsFromTheEnvironment() {
+        String text = TopologyTexts.MINIMAL.replace("name = \"t\"", "name = ${PATH}");
+
+        TopologyException e = assertThrows(TopologyException.class, () -> TopologyLoader.parse(text, "env.conf"));
+
+        assertEquals(List.of("env.conf: Could not resolve substitution to a value: ${PATH} (line 2)"), e.problems());
+    }
+
+    @Test
+    void reportsAMissingFile() {
+        Path missing = RESOURCES.resolve("no-such.conf");
+
+        TopologyException e = assertThrows(TopologyException.class, () -> TopologyLoader.load(missing));
+
+        assertEquals(missing + ": file not found", e.getMessage());
+    }
+
+    @Test
+    void reportsADirectory() {
+        TopologyException e = assertThrows(TopologyException.class, () -> TopologyLoader.load(RESOURCES));
+
+        assertEquals(RESOURCES + ": not a regular file", e.getMessage());
+    }
+
+    @Test
+    void reportsASyntaxErrorWithItsLine() {
+        Path file = RESOURCES.resolve("syntax-error.conf");
+
+        TopologyException e = assertThrows(TopologyException.class, () -> TopologyLoader.load(file));
+
+        assertEquals(1, e.problems().size(), e.getMessage());
+        String problem = e.problems().get(0);
+        assertEquals(true, problem.startsWith(file + ": syntax error: "), problem);
+        assertEquals(true, problem.endsWith(" (line 4)"), problem);
+    }
+
+    @Test
+    void reportsEveryProblemOfAFileInOneMessage() {
+        Path file = RESOURCES.resolve("several-problems.conf");
+
+        TopologyException e = assertThrows(TopologyException.class, () -> TopologyLoader.load(file));
+
+        assertEquals(List.of(
+                file + ": topology.name: missing required key (line 1)",
+                file + ": topology.nodes[1].id: 'bob smith' is not a valid id: use a letter or digit, then letters,"
+                        + " digits, '_', '.' or '-' ([A-Za-z0-9][A-Za-z0-9_.-]*) (line 5)",
+                file + ": topology.links[0].b: unknown node 'CAROL'; declared nodes: ALICE, bob smith (line 10)",
+                file + ": topology.links[0].fibre.length-km: must be >= 0, got -5.0 (line 12)",
+                file + ": topology.links[0].source.probabilities: must sum to 1 (within 1e-9), got 0.9 (line 13)",
+                file + ": topology.links[0].receiver.dark-count-per-gate: missing required key (line 14)"),
+                e.problems());
+        assertEquals(String.join("\n", e.problems()), e.getMessage());
+    }
+}

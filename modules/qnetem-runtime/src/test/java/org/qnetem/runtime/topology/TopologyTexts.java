@@ -1,0 +1,36 @@
+package org.qnetem.runtime.topology;
+
+/** Topology texts for tests; line numbers in expected messages refer to {@link #MINIMAL}. */
+final class TopologyTexts {
+
+    /** The smallest valid two-node topology: every optional setting left out. */
+    static final String MINIMAL = """
+            topology {
+              name = "t"
+              nodes = [
+                { id = "ALICE" }
+                { id = "BOB" }
+              ]
+              links = [
+                {
+                  a = "ALICE"
+                  b = "BOB"
+                  fibre { length-km = 25 }
+                  source { clock-hz = 1e9, intensities = [0.5, 0.1, 0.0002], probabilities = [0.8, 0.15, 0.05] }
+                  receiver { detector-efficiency = 0.1, dark-count-per-gate = 6e-7 }
+                }
+              ]
+            }
+            """;
+
+    private TopologyTexts() {
+    }
+
+    /** {@link #MINIMAL} with one fragment replaced, failing loudly if the fragment is not there. */
+    static String minimalWith(String fragment, String replacement) {
+        if (!MINIMAL.contains(fragment)) {
+            throw new IllegalArgumentException("not in the minimal topology: " + fragment);
+        }
+        return MINIMAL.replace(fragment, replacement);
+    }
+}

@@ -1,0 +1,155 @@
+package org.qnetem.runtime.topology;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.qnetem.runtime.topology.TopologyTexts.minimalWith;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** One bad input per test, each against the file name, path, reason and line it must be reported with. */
+class TopologyValidationTest {
+
+    private static final String FILE = "bad.conf";
+
+    @ParameterizedTest(name = "{0} -> {2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '\'', textBlock = """
+            length-km = 25       | length-km = -5                                     | topology.links[0].fibre.length-km: must be >= 0, got -5.0 (line 11)
+            length-km = 25       | length-km = 25, attenuation-db-per-km = -0.2       | topology.links[0].fibre.attenuation-db-per-km: must be >= 0, got -0.2 (line 11)
+            length-km = 25       | length-km = 25, extra-loss-db = -1                 | topology.links[0].fibre.extra-loss-db: must be >= 0, got -1.0 (line 11)
+            length-km = 25       | length-km = 25, group-index = 0.9                  | topology.links[0].fibre.group-index: must be >= 1, got 0.9 (line 11)
+            clock-hz = 1e9       | clock-hz = 0                                       | topology.links[0].source.clock-hz: must be > 0, got 0.0 (line 12)
+            0.0002]              | -0.0002]                                           | topology.links[0].source.intensities[2]: must be >= 0, got -2.0E-4 (line 12)
+            0.15, 0.05]          | 0.15, 0.04]                                        | topology.links[0].source.probabilities: must sum to 1 (within 1e-9), got 0.99 (line 12)
+            [0.8, 0.15, 0.05]    | [0.8, 0.2]                                         | topology.links[0].source.probabilities: needs one probability per intensity: 3 intensities, 2 probabilities (line 12)
+            [0.5, 0.1, 0.0002], probabilities = [0.8, 0.15, 0.05] | [0.5, 0.1, 0.01, 0.0002], probabilities = [0.7, 0.15, 0.1, 0.05] | topology.links[0].source.intensities: at most 3 intensities (a signal and two decoys), got 4 (line 12)
+            [0.5, 0.1, 0.0002]   | []                                                 | topology.links[0].source.intensities: must list at least one intensity (line 12)
+            1e9,                 | 1e9, basis-bias-x = 1.2,                           | topology.links[0].source.basis-bias-x: must be in [0, 1], got 1.2 (line 12)
+            efficiency = 0.1     | efficiency = 0                                     | topology.links[0].receiver.detector-efficiency: must be in (0, 1], got 0.0 (line 13)
+            receiver {           | receiver { optics-efficiency = 1.5,                | topology.links[0].receiver.optics-efficiency: must be in (0, 1], got 1.5 (line 13)
+            per-gate = 6e-7      | per-gate = 1                                       | topology.links[0].receiver.dark-count-per-gate: must be in [0, 1), got 1.0 (line 13)
+            receiver {           | receiver { misalignment = 0.6,                     | topology.links[0].receiver.misalignment: must be in [0, 0.5], got 0.6 (line 13)
+            receiver {           | receiver { basis-bias-x = -0.1,                    | topology.links[0].receiver.basis-bias-x: must be in [0, 1], got -0.1 (line 13)
+            b = "BOB"            | b = "BOB", batch-pulses = 0                        | topology.links[0].batch-pulses: must be >= 1, got 0 (line 10)
+            b = "BOB"            | b = "BOB", batch-pulses = 1.5                      | topology.links[0].batch-pulses: expected a whole number, got number 1.5 (line 10)
+            b = "BOB"            | b = "BOB", protocol = bbm92                        | topology.links[0].protocol: protocol 'bbm92' is not supported yet; supported: decoy-bb84 (line 10)
+            b = "BOB"            | b = "BOB", fidelity = statistical                  | topology.links[0].fidelity: fidelity 'statistical' is not supported yet; supported: full (line 10)
+            length-km = 25       | length-km = "far"                                  | topology.links[0].fibre.length-km: expected a number, got string "far" (line 11)
+            [0.5, 0.1, 0.0002]   | 0.5                                                | topology.links[0].source.intensities: expected a list, got number 0.5 (line 12)
+            a = "ALICE"          | a = 42                                             | topology.links[0].a: expected a string, got number 42 (line 9)
+            fibre { length-km = 25 } | fibre = 25                                     | topology.links[0].fibre: expected an object, got number 25 (line 11)
+            length-km = 25       | length-km = 25, length = 25                        | topology.links[0].fibre.length: unknown key 'length'; allowed keys: length-km, attenuation-db-per-km, extra-loss-db, group-index (line 11)
+            receiver {           | receiver { gate-hz = 1e9,                          | topology.links[0].receiver.gate-hz: unknown key 'gate-hz'; allowed keys: optics-efficiency, detector-efficiency, dark-count-per-gate, misalignment, basis-bias-x (line 13)
+            source {             | source { seed = 1,                                 | topology.links[0].source.seed: unknown key 'seed'; allowed keys: clock-hz, intensities, probabilities, basis-bias-x (line 12)
+            b = "BOB"            | b = "BOB", kind = fibre                            | topology.links[0].kind: unknown key 'kind'; allowed keys: id, a, b, protocol, fidelity, batch-pulses, fibre, source, receiver (line 10)
+            { id = "ALICE" }     | { id = "ALICE", latitude = 51.4 }                  | topology.nodes[0].latitude: unknown key 'latitude'; allowed keys: id, name (line 4)
+            name = "t"           | name = "t", seed = 1                               | topology.seed: unknown key 'seed'; allowed keys: name, description, nodes, links (line 2)
+            name = "t"           | description = "no name"                            | topology.name: missing required key (line 1)
+            fibre { length-km = 25 } | fibre { }                                      | topology.links[0].fibre.length-km: missing required key (line 11)
+            per-gate = 6e-7      | per-gate = null                                    | topology.links[0].receiver.dark-count-per-gate: expected a number, got null (line 13)
+            a = "ALICE"          | a = ""                                             | topology.links[0].a: must not be empty (line 9)
+            b = "BOB"            | b = "CAROL"                                        | topology.links[0].b: unknown node 'CAROL'; declared nodes: ALICE, BOB (line 10)
+            b = "BOB"            | b = "ALICE"                                        | topology.links[0].b: link from node 'ALICE' to itself; a and b must differ (line 10)
+            a = "ALICE"          | a = "ALICE", id = "ALICE BOB"                      | topology.links[0].id: 'ALICE BOB' is not a valid id: use a letter or digit, then letters, digits, '_', '.' or '-' ([A-Za-z0-9][A-Za-z0-9_.-]*) (line 9)
+            """)
+    void reportsTheOnlyProblemWithItsFilePathReasonAndLine(String fragment, String replacement, String problem) {
+        assertEquals(List.of(FILE + ": " + problem), problemsOf(minimalWith(fragment, replacement)));
+    }
+
+    @Test
+    void reportsAMisspeltTopologySection() {
+        assertEquals(List.of(FILE + ": toplogy: unknown key 'toplogy'; allowed keys: topology (line 1)",
+                FILE + ": topology: missing required key (line 1)"), problemsOf("toplogy { name = t }"));
+    }
+
+    @Test
+    void reportsUnknownTopLevelKeys() {
+        List<String> problems = problemsOf(TopologyTexts.MINIMAL + "seed = 1\n");
+
+        assertEquals(List.of(FILE + ": seed: unknown key 'seed'; allowed keys: topology (line 17)"), problems);
+    }
+
+    @Test
+    void requiresAtLeastOneNodeAndOneLink() {
+        List<String> problems = problemsOf("topology { name = t, nodes = [], links = [] }");
+
+        assertEquals(List.of(FILE + ": topology.nodes: must not be empty (line 1)",
+                FILE + ": topology.links: must not be empty (line 1)"), problems);
+    }
+
+    @Test
+    void requiresEveryNodeToHaveAnId() {
+        List<String> problems = problemsOf(minimalWith("{ id = \"BOB\" }", "{ name = \"Bob\" }"));
+
+        assertTrue(problems.contains(FILE + ": topology.nodes[1].id: missing required key (line 5)"), problems::toString);
+    }
+
+    @Test
+    void rejectsAnEmptyNodeId() {
+        List<String> problems = problemsOf(minimalWith("{ id = \"BOB\" }", "{ id = \"\" }"));
+
+        assertTrue(problems.contains(FILE + ": topology.nodes[1].id: must not be empty (line 5)"), problems::toString);
+    }
+
+    @Test
+    void namesTheFirstUseOfADuplicateNodeId() {
+        List<String> problems = problemsOf(minimalWith("{ id = \"BOB\" }", "{ id = \"BOB\" }\n    { id = \"BOB\" }"));
+
+        assertEquals(List.of(FILE + ": topology.nodes[2].id: duplicate node id 'BOB', also used by topology.nodes[1] (line 6)"),
+                problems);
+    }
+
+    @Test
+    void rejectsNodeIdsThatCouldNotNameAnActor() {
+        List<String> problems = problemsOf(TopologyTexts.MINIMAL.replace("BOB", "BOB/1"));
+
+        assertEquals(List.of(FILE + ": topology.nodes[1].id: 'BOB/1' is not a valid id: use a letter or digit, then"
+                + " letters, digits, '_', '.' or '-' ([A-Za-z0-9][A-Za-z0-9_.-]*) (line 5)"), problems);
+    }
+
+    @Test
+    void namesTheFirstUseOfADuplicateLinkId() {
+        String twoLinks = minimalWith("a = \"ALICE\"", "id = \"L1\", a = \"ALICE\"")
+                .replace("    }\n  ]", "    }\n    { id = \"L1\", a = BOB, b = ALICE, fibre { length-km = 5 },"
+                        + " source { clock-hz = 1e9, intensities = [0.5], probabilities = [1] },"
+                        + " receiver { detector-efficiency = 0.1, dark-count-per-gate = 0 } }\n  ]");
+
+        assertEquals(List.of(FILE + ": topology.links[1].id: duplicate link id 'L1', also used by topology.links[0] (line 15)"),
+                problemsOf(twoLinks));
+    }
+
+    @Test
+    void asksForAnExplicitIdWhenTwoLinksShareTheDefaultOne() {
+        String parallelLinks = TopologyTexts.MINIMAL.replace("    }\n  ]", "    }\n    { a = ALICE, b = BOB,"
+                + " fibre { length-km = 5 }, source { clock-hz = 1e9, intensities = [0.5], probabilities = [1] },"
+                + " receiver { detector-efficiency = 0.1, dark-count-per-gate = 0 } }\n  ]");
+
+        assertEquals(List.of(FILE + ": topology.links[1]: duplicate link id 'ALICE-BOB' (the default <a>-<b>), also used"
+                + " by topology.links[0]; give one of them an explicit id (line 15)"), problemsOf(parallelLinks));
+    }
+
+    @Test
+    void reportsAnUnresolvableSubstitutionWithItsLine() {
+        List<String> problems = problemsOf(minimalWith("length-km = 25", "length-km = ${span}"));
+
+        assertEquals(List.of(FILE + ": Could not resolve substitution to a value: ${span} (line 11)"), problems);
+    }
+
+    @Test
+    void reportsASyntaxErrorInTextWithItsLine() {
+        List<String> problems = problemsOf(minimalWith("length-km = 25", "length-km = 25 }}"));
+
+        assertEquals(1, problems.size(), problems::toString);
+        assertTrue(problems.get(0).startsWith(FILE + ": syntax error: "), problems::toString);
+        assertTrue(problems.get(0).endsWith("(line 11)"), problems::toString);
+    }
+
+    private static List<String> problemsOf(String text) {
+        TopologyException e = assertThrows(TopologyException.class, () -> TopologyLoader.parse(text, FILE));
+        assertEquals(String.join("\n", e.problems()), e.getMessage());
+        return e.problems();
+    }
+}
