@@ -75,7 +75,7 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
                       ActorRef<NodeActor.Command> receiverNode, ActorRef<EmulationClock.Command> clock) {
         super(context);
         this.spec = spec;
-        this.sampler = new Bb84BatchSampler(spec.source(), spec.fibre(), spec.receiverDevice());
+        this.sampler = new Bb84BatchSampler(spec.source(), spec.fibre(), spec.receiver());
         this.channelKeys = new StreamKey(runSeed, spec.id(), CHANNEL_PURPOSE, 0);
         this.receiverNode = receiverNode;
         this.clock = clock;

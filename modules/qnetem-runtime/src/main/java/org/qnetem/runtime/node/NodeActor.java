@@ -105,7 +105,7 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
         DetectionBatch detections = delivery.batch();
         ReceivingEnd end = receivingEnd(detections.linkId());
         SiftAnnouncement announcement = end.engine().onDetections(detections);
-        end.channel().tell(new ClassicalChannel.Convey(nodeId, end.link().transmitter(), detections.arrivalTimePs(),
+        end.channel().tell(new ClassicalChannel.Convey(nodeId, end.link().transmitterId(), detections.arrivalTimePs(),
                 announcement));
         return this;
     }

@@ -34,8 +34,8 @@ public final class RunReports {
         List<RunReport.NodeReport> nodes = new ArrayList<>();
         for (NodeSpec node : result.topology().nodes()) {
             nodes.add(new RunReport.NodeReport(node.id(), node.name(),
-                    linkIds(result, link -> link.transmitter().equals(node.id())),
-                    linkIds(result, link -> link.receiver().equals(node.id()))));
+                    linkIds(result, link -> link.transmitterId().equals(node.id())),
+                    linkIds(result, link -> link.receiverId().equals(node.id()))));
         }
         Map<String, Long> invariants = new LinkedHashMap<>();
         invariants.put("sift_length_mismatches", siftMismatches);
@@ -51,12 +51,12 @@ public final class RunReports {
     }
 
     private static RunReport.LinkReport linkReport(LinkSpec spec, LinkStatistics measured, double seconds) {
-        Bb84Expectation expected = new Bb84Expectation(spec.source(), spec.fibre(), spec.receiverDevice());
+        Bb84Expectation expected = new Bb84Expectation(spec.source(), spec.fibre(), spec.receiver());
         Double qber = measured.siftedBits() == 0 ? null : measured.qber();
         Double stderr = qber == null ? null : measured.qberStandardError();
         Double groundTruth = measured.groundTruthMatched() == 0 ? null
                 : (double) measured.groundTruthMatchedErrors() / measured.groundTruthMatched();
-        return new RunReport.LinkReport(spec.id(), spec.transmitter(), spec.receiver(), spec.protocol().configName(),
+        return new RunReport.LinkReport(spec.id(), spec.transmitterId(), spec.receiverId(), spec.protocol().configName(),
                 spec.fidelity().configName(), spec.fibre().lengthKm(), spec.fibre().lossDb(), spec.source().clockHz(),
                 measured.batches(), measured.pulses(), measured.detections(),
                 measured.pulses() * expected.clickProbability(), measured.doubleClicks(), measured.siftedBits(),

@@ -90,12 +90,12 @@ public final class EmulationGuardian {
         context.watch(clock);
         Map<String, ActorRef<LinkActor.Command>> links = new LinkedHashMap<>();
         for (LinkSpec link : topology.links()) {
-            ActorRef<NodeActor.Command> transmitter = nodes.get(link.transmitter());
-            ActorRef<NodeActor.Command> receiver = nodes.get(link.receiver());
+            ActorRef<NodeActor.Command> transmitter = nodes.get(link.transmitterId());
+            ActorRef<NodeActor.Command> receiver = nodes.get(link.receiverId());
             ActorRef<LinkActor.Command> linkActor = context.spawn(
                     LinkActor.create(link, settings.seed(), receiver, clock), "link-" + link.id(), compute);
             ActorRef<ClassicalChannel.Command> channel = context.spawn(ClassicalChannel.create(link.id(),
-                    link.fibre().delayPs(), Map.of(link.transmitter(), transmitter, link.receiver(), receiver)),
+                    link.fibre().delayPs(), Map.of(link.transmitterId(), transmitter, link.receiverId(), receiver)),
                     "classical-" + link.id());
             context.watch(linkActor);
             context.watch(channel);
