@@ -58,13 +58,14 @@ class WireCodecRoundTripTest {
         for (long[] indices : cases) {
             int n = indices.length;
             DetectionBatch batch = new DetectionBatch("SAT-GS", 1, 0, pulseCount, indices,
-                    PackedBits.of(new long[] {-1L}, n), PackedBits.of(new long[] {0b0101}, n), PackedBits.of(new long[1], n));
+                    PackedBits.of(new long[] {-1L}, n), PackedBits.of(new long[] {0b0101}, n),
+                    PackedBits.of(new long[1], n));
             assertEquals(batch, WireCodec.decodeDetectionBatch(WireCodec.encodeDetectionBatch(batch)));
         }
     }
 
     @Test
-    void realisticDetectionBatchCostsUnderOneAndAHalfBytesPerDetection() throws WireFormatException {
+    void realisticDetectionBatchCostsAboutOneAndAHalfBytesPerDetection() throws WireFormatException {
         DetectionBatch batch = TestBatches.detectionBatch(2026, 10_000, 60);
         byte[] encoded = WireCodec.encodeDetectionBatch(batch);
         // About 1.12 bytes of index delta plus 3 flag bits (0.375 bytes) per detection.
@@ -106,7 +107,8 @@ class WireCodecRoundTripTest {
         record Gossip(String linkId, long batchSequence) implements ClassicalMessage {
         }
         ClassicalFrame frame = new ClassicalFrame("A", "B", 0, 1, new Gossip("A-B", 0));
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> WireCodec.encodeFrame(frame));
+        IllegalArgumentException error =
+                assertThrows(IllegalArgumentException.class, () -> WireCodec.encodeFrame(frame));
         assertTrue(error.getMessage().contains(Gossip.class.getName()), error.getMessage());
     }
 }
