@@ -149,6 +149,7 @@ public final class WireCodec {
                 proto.getArrivalTimePs(), proto.getPulseCount(), indices, bases, outcomes, doubleClicks));
     }
 
+    /** @throws IllegalArgumentException if the pulse indices do not strictly ascend from 0, as deltas need */
     public static org.qnetem.wire.v1.SiftAnnouncement toProto(SiftAnnouncement announcement) {
         return org.qnetem.wire.v1.SiftAnnouncement.newBuilder().setLinkId(announcement.linkId())
                 .setBatchSequence(announcement.batchSequence()).setCount(announcement.count())

@@ -103,6 +103,12 @@ class WireCodecRoundTripTest {
     }
 
     @Test
+    void siftAnnouncementsNeedAscendingIndicesToBeDeltaEncoded() {
+        SiftAnnouncement unordered = new SiftAnnouncement("L", 0, new long[] {9, 4}, PackedBits.of(new long[1], 2));
+        assertThrows(IllegalArgumentException.class, () -> WireCodec.toProto(unordered));
+    }
+
+    @Test
     void framesRefuseMessageTypesTheWireDoesNotCarry() {
         record Gossip(String linkId, long batchSequence) implements ClassicalMessage {
         }
