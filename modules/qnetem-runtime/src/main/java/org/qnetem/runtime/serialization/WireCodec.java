@@ -1,0 +1,246 @@
+package org.qnetem.runtime.serialization;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.UnsafeByteOperations;
+import java.util.function.IntToDoubleFunction;
+import java.util.function.Supplier;
+import org.qnetem.physics.batch.DetectionBatch;
+import org.qnetem.physics.batch.PackedBits;
+import org.qnetem.physics.batch.PhotonBatch;
+import org.qnetem.physics.random.StreamKey;
+import org.qnetem.physics.source.EntangledPairSource;
+import org.qnetem.physics.source.SourceDescriptor;
+import org.qnetem.physics.source.WeakCoherentSource;
+import org.qnetem.qkd.message.ClassicalMessage;
+import org.qnetem.qkd.message.SiftAnnouncement;
+import org.qnetem.qkd.message.SiftResponse;
+import org.qnetem.runtime.link.ClassicalFrame;
+
+/**
+ * Maps QNetEm's records to wire protocol v1 ({@code qnetem/wire/v1/*.proto}) and back. The protobuf
+ * classes share their records' simple names, so they appear here fully qualified.
+ *
+ * <p>Decoding trusts nothing: it checks counts against the lengths of the packed fields, requires
+ * sub-messages and oneofs to be set, and turns a record constructor's rejection into a
+ * {@link WireFormatException} naming the message, so malformed input from another host never surfaces
+ * as an unchecked exception.
+ */
+public final class WireCodec {
+
+    private WireCodec() {
+    }
+
+    public static byte[] encodePhotonBatch(PhotonBatch batch) {
+        return toProto(batch).toByteArray();
+    }
+
+    public static PhotonBatch decodePhotonBatch(byte[] bytes) throws WireFormatException {
+        try {
+            return fromProto(org.qnetem.wire.v1.PhotonBatch.parseFrom(bytes));
+        } catch (InvalidProtocolBufferException e) {
+            throw unparsable("PhotonBatch", e);
+        }
+    }
+
+    public static byte[] encodeDetectionBatch(DetectionBatch batch) {
+        return toProto(batch).toByteArray();
+    }
+
+    public static DetectionBatch decodeDetectionBatch(byte[] bytes) throws WireFormatException {
+        try {
+            return fromProto(org.qnetem.wire.v1.DetectionBatch.parseFrom(bytes));
+        } catch (InvalidProtocolBufferException e) {
+            throw unparsable("DetectionBatch", e);
+        }
+    }
+
+    public static byte[] encodeFrame(ClassicalFrame frame) {
+        return toProto(frame).toByteArray();
+    }
+
+    public static ClassicalFrame decodeFrame(byte[] bytes) throws WireFormatException {
+        try {
+            return fromProto(org.qnetem.wire.v1.ClassicalFrame.parseFrom(bytes));
+        } catch (InvalidProtocolBufferException e) {
+            throw unparsable("ClassicalFrame", e);
+        }
+    }
+
+    public static org.qnetem.wire.v1.StreamKey toProto(StreamKey key) {
+        return org.qnetem.wire.v1.StreamKey.newBuilder().setSeed(key.seed()).setEntity(key.entity())
+                .setPurpose(key.purpose()).setSequence(key.sequence()).build();
+    }
+
+    public static StreamKey fromProto(org.qnetem.wire.v1.StreamKey proto) {
+        return new StreamKey(proto.getSeed(), proto.getEntity(), proto.getPurpose(), proto.getSequence());
+    }
+
+    public static org.qnetem.wire.v1.SourceDescriptor toProto(SourceDescriptor source) {
+        var builder = org.qnetem.wire.v1.SourceDescriptor.newBuilder();
+        if (source instanceof WeakCoherentSource weak) {
+            var weakProto = org.qnetem.wire.v1.WeakCoherentSource.newBuilder()
+                    .setClockHz(weak.clockHz()).setBasisBiasX(weak.basisBiasX());
+            for (int k = 0; k < weak.classCount(); k++) {
+                weakProto.addIntensities(weak.intensity(k)).addProbabilities(weak.probability(k));
+            }
+            return builder.setWeakCoherent(weakProto).build();
+        }
+        // SourceDescriptor is sealed: this is the only other kind.
+        EntangledPairSource pairs = (EntangledPairSource) source;
+        return builder.setEntangledPair(org.qnetem.wire.v1.EntangledPairSource.newBuilder()
+                .setClockHz(pairs.clockHz()).setMeanPairsPerPulse(pairs.meanPairsPerPulse())
+                .setVisibility(pairs.visibility())).build();
+    }
+
+    public static SourceDescriptor fromProto(org.qnetem.wire.v1.SourceDescriptor proto) throws WireFormatException {
+        switch (proto.getKindCase()) {
+            case WEAK_COHERENT:
+                var weak = proto.getWeakCoherent();
+                double[] intensities = doubles(weak.getIntensitiesCount(), weak::getIntensities);
+                double[] probabilities = doubles(weak.getProbabilitiesCount(), weak::getProbabilities);
+                return construct("WeakCoherentSource", () -> new WeakCoherentSource(weak.getClockHz(),
+                        intensities, probabilities, weak.getBasisBiasX()));
+            case ENTANGLED_PAIR:
+                var pairs = proto.getEntangledPair();
+                return construct("EntangledPairSource", () -> new EntangledPairSource(pairs.getClockHz(),
+                        pairs.getMeanPairsPerPulse(), pairs.getVisibility()));
+            case KIND_NOT_SET:
+                throw new WireFormatException("SourceDescriptor.kind: not set");
+            default:
+                throw new WireFormatException("SourceDescriptor.kind: no decoder for " + proto.getKindCase());
+        }
+    }
+
+    public static org.qnetem.wire.v1.PhotonBatch toProto(PhotonBatch batch) {
+        return org.qnetem.wire.v1.PhotonBatch.newBuilder().setLinkId(batch.linkId()).setSequence(batch.sequence())
+                .setEmissionTimePs(batch.emissionTimePs()).setPulseCount(batch.pulseCount())
+                .setSource(toProto(batch.source())).setPulseStateKey(toProto(batch.pulseStateKey())).build();
+    }
+
+    public static PhotonBatch fromProto(org.qnetem.wire.v1.PhotonBatch proto) throws WireFormatException {
+        if (!proto.hasSource()) {
+            throw new WireFormatException("PhotonBatch.source: missing");
+        }
+        if (!proto.hasPulseStateKey()) {
+            throw new WireFormatException("PhotonBatch.pulse_state_key: missing");
+        }
+        SourceDescriptor source = fromProto(proto.getSource());
+        StreamKey pulseStateKey = fromProto(proto.getPulseStateKey());
+        return construct("PhotonBatch", () -> new PhotonBatch(proto.getLinkId(), proto.getSequence(),
+                proto.getEmissionTimePs(), proto.getPulseCount(), source, pulseStateKey));
+    }
+
+    public static org.qnetem.wire.v1.DetectionBatch toProto(DetectionBatch batch) {
+        return org.qnetem.wire.v1.DetectionBatch.newBuilder().setLinkId(batch.linkId())
+                .setSequence(batch.sequence()).setArrivalTimePs(batch.arrivalTimePs())
+                .setPulseCount(batch.pulseCount()).setDetectionCount(batch.count())
+                .setIndexDeltas(UnsafeByteOperations.unsafeWrap(PackedIndices.encode(batch.count(), batch::pulseIndex)))
+                .setBases(BitFields.flags(batch.bases())).setOutcomes(BitFields.flags(batch.outcomes()))
+                .setDoubleClicks(BitFields.flags(batch.doubleClicks())).build();
+    }
+
+    public static DetectionBatch fromProto(org.qnetem.wire.v1.DetectionBatch proto) throws WireFormatException {
+        int n = count(proto.getDetectionCount(), "DetectionBatch.detection_count");
+        PackedBits bases = BitFields.flags(proto.getBases(), n, "DetectionBatch.bases");
+        PackedBits outcomes = BitFields.flags(proto.getOutcomes(), n, "DetectionBatch.outcomes");
+        PackedBits doubleClicks = BitFields.flags(proto.getDoubleClicks(), n, "DetectionBatch.double_clicks");
+        long[] indices = PackedIndices.decode(proto.getIndexDeltas().toByteArray(), n, "DetectionBatch.index_deltas");
+        return construct("DetectionBatch", () -> new DetectionBatch(proto.getLinkId(), proto.getSequence(),
+                proto.getArrivalTimePs(), proto.getPulseCount(), indices, bases, outcomes, doubleClicks));
+    }
+
+    /** @throws IllegalArgumentException if the pulse indices do not strictly ascend from 0, as deltas need */
+    public static org.qnetem.wire.v1.SiftAnnouncement toProto(SiftAnnouncement announcement) {
+        return org.qnetem.wire.v1.SiftAnnouncement.newBuilder().setLinkId(announcement.linkId())
+                .setBatchSequence(announcement.batchSequence()).setCount(announcement.count())
+                .setIndexDeltas(UnsafeByteOperations.unsafeWrap(
+                        PackedIndices.encode(announcement.count(), announcement::pulseIndex)))
+                .setBases(BitFields.flags(announcement.bases())).build();
+    }
+
+    public static SiftAnnouncement fromProto(org.qnetem.wire.v1.SiftAnnouncement proto) throws WireFormatException {
+        int n = count(proto.getCount(), "SiftAnnouncement.count");
+        PackedBits bases = BitFields.flags(proto.getBases(), n, "SiftAnnouncement.bases");
+        long[] indices = PackedIndices.decode(proto.getIndexDeltas().toByteArray(), n, "SiftAnnouncement.index_deltas");
+        return construct("SiftAnnouncement", () -> new SiftAnnouncement(proto.getLinkId(), proto.getBatchSequence(),
+                indices, bases));
+    }
+
+    public static org.qnetem.wire.v1.SiftResponse toProto(SiftResponse response) {
+        return org.qnetem.wire.v1.SiftResponse.newBuilder().setLinkId(response.linkId())
+                .setBatchSequence(response.batchSequence()).setCount(response.count())
+                .setBasisMatches(BitFields.flags(response.basisMatches()))
+                .setIntensityClasses(BitFields.intensityClasses(response.intensityClasses())).build();
+    }
+
+    public static SiftResponse fromProto(org.qnetem.wire.v1.SiftResponse proto) throws WireFormatException {
+        int n = count(proto.getCount(), "SiftResponse.count");
+        PackedBits basisMatches = BitFields.flags(proto.getBasisMatches(), n, "SiftResponse.basis_matches");
+        byte[] classes = BitFields.intensityClasses(proto.getIntensityClasses(), n, "SiftResponse.intensity_classes");
+        return construct("SiftResponse", () -> new SiftResponse(proto.getLinkId(), proto.getBatchSequence(),
+                basisMatches, classes));
+    }
+
+    /** @throws IllegalArgumentException if the payload is a message type wire protocol v1 does not carry */
+    public static org.qnetem.wire.v1.ClassicalFrame toProto(ClassicalFrame frame) {
+        var builder = org.qnetem.wire.v1.ClassicalFrame.newBuilder().setFromNode(frame.fromNode())
+                .setToNode(frame.toNode()).setSentTimePs(frame.sentTimePs()).setArrivalTimePs(frame.arrivalTimePs());
+        ClassicalMessage payload = frame.payload();
+        if (payload instanceof SiftAnnouncement announcement) {
+            builder.setSiftAnnouncement(toProto(announcement));
+        } else if (payload instanceof SiftResponse response) {
+            builder.setSiftResponse(toProto(response));
+        } else {
+            throw new IllegalArgumentException("no wire form for classical message " + payload.getClass().getName());
+        }
+        return builder.build();
+    }
+
+    public static ClassicalFrame fromProto(org.qnetem.wire.v1.ClassicalFrame proto) throws WireFormatException {
+        ClassicalMessage payload;
+        switch (proto.getPayloadCase()) {
+            case SIFT_ANNOUNCEMENT:
+                payload = fromProto(proto.getSiftAnnouncement());
+                break;
+            case SIFT_RESPONSE:
+                payload = fromProto(proto.getSiftResponse());
+                break;
+            case PAYLOAD_NOT_SET:
+                throw new WireFormatException("ClassicalFrame.payload: not set (or a kind this version does not know)");
+            default:
+                throw new WireFormatException("ClassicalFrame.payload: no decoder for " + proto.getPayloadCase());
+        }
+        return construct("ClassicalFrame", () -> new ClassicalFrame(proto.getFromNode(), proto.getToNode(),
+                proto.getSentTimePs(), proto.getArrivalTimePs(), payload));
+    }
+
+    /** Protobuf's uint32 arrives as a Java int; counts of 2^31 and more cannot index a Java array. */
+    private static int count(int wireCount, String field) throws WireFormatException {
+        if (wireCount < 0) {
+            throw new WireFormatException(field + ": " + Integer.toUnsignedString(wireCount) + " exceeds "
+                    + Integer.MAX_VALUE);
+        }
+        return wireCount;
+    }
+
+    private static double[] doubles(int count, IntToDoubleFunction valueAt) {
+        double[] values = new double[count];
+        for (int i = 0; i < count; i++) {
+            values[i] = valueAt.applyAsDouble(i);
+        }
+        return values;
+    }
+
+    /** Runs a record constructor on decoded values: its IllegalArgumentException means the wire carried bad ones. */
+    private static <T> T construct(String message, Supplier<T> constructor) throws WireFormatException {
+        try {
+            return constructor.get();
+        } catch (IllegalArgumentException e) {
+            throw new WireFormatException(message + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static WireFormatException unparsable(String message, InvalidProtocolBufferException e) {
+        return new WireFormatException(message + ": not a valid protobuf message: " + e.getMessage(), e);
+    }
+}
