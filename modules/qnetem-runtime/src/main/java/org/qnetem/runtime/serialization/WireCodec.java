@@ -14,6 +14,7 @@ import org.qnetem.physics.source.WeakCoherentSource;
 import org.qnetem.qkd.message.ClassicalMessage;
 import org.qnetem.qkd.message.SiftAnnouncement;
 import org.qnetem.qkd.message.SiftResponse;
+import org.qnetem.runtime.link.ClassicalChannel;
 import org.qnetem.runtime.link.ClassicalFrame;
 
 /**
@@ -59,8 +60,28 @@ public final class WireCodec {
     }
 
     public static ClassicalFrame decodeFrame(byte[] bytes) throws WireFormatException {
+        return fromProto(parseFrame(bytes));
+    }
+
+    /** A frame on its way into the channel, which has not yet stamped an arrival time. */
+    public static byte[] encodeConveyance(ClassicalChannel.Convey convey) {
+        return frameBuilder(convey.fromNode(), convey.toNode(), convey.sentTimePs(), convey.payload()).build()
+                .toByteArray();
+    }
+
+    public static ClassicalChannel.Convey decodeConveyance(byte[] bytes) throws WireFormatException {
+        org.qnetem.wire.v1.ClassicalFrame proto = parseFrame(bytes);
+        if (proto.hasArrivalTimePs()) {
+            throw new WireFormatException("ClassicalFrame.arrival_time_ps: set on a frame not yet conveyed");
+        }
+        ClassicalMessage payload = payloadFromProto(proto);
+        return construct("ClassicalFrame", () -> new ClassicalChannel.Convey(proto.getFromNode(), proto.getToNode(),
+                proto.getSentTimePs(), payload));
+    }
+
+    private static org.qnetem.wire.v1.ClassicalFrame parseFrame(byte[] bytes) throws WireFormatException {
         try {
-            return fromProto(org.qnetem.wire.v1.ClassicalFrame.parseFrom(bytes));
+            return org.qnetem.wire.v1.ClassicalFrame.parseFrom(bytes);
         } catch (InvalidProtocolBufferException e) {
             throw unparsable("ClassicalFrame", e);
         }
@@ -183,9 +204,14 @@ public final class WireCodec {
 
     /** @throws IllegalArgumentException if the payload is a message type wire protocol v1 does not carry */
     public static org.qnetem.wire.v1.ClassicalFrame toProto(ClassicalFrame frame) {
-        var builder = org.qnetem.wire.v1.ClassicalFrame.newBuilder().setFromNode(frame.fromNode())
-                .setToNode(frame.toNode()).setSentTimePs(frame.sentTimePs()).setArrivalTimePs(frame.arrivalTimePs());
-        ClassicalMessage payload = frame.payload();
+        return frameBuilder(frame.fromNode(), frame.toNode(), frame.sentTimePs(), frame.payload())
+                .setArrivalTimePs(frame.arrivalTimePs()).build();
+    }
+
+    private static org.qnetem.wire.v1.ClassicalFrame.Builder frameBuilder(String fromNode, String toNode,
+                                                                          long sentTimePs, ClassicalMessage payload) {
+        var builder = org.qnetem.wire.v1.ClassicalFrame.newBuilder().setFromNode(fromNode).setToNode(toNode)
+                .setSentTimePs(sentTimePs);
         if (payload instanceof SiftAnnouncement announcement) {
             builder.setSiftAnnouncement(toProto(announcement));
         } else if (payload instanceof SiftResponse response) {
@@ -193,25 +219,30 @@ public final class WireCodec {
         } else {
             throw new IllegalArgumentException("no wire form for classical message " + payload.getClass().getName());
         }
-        return builder.build();
+        return builder;
     }
 
     public static ClassicalFrame fromProto(org.qnetem.wire.v1.ClassicalFrame proto) throws WireFormatException {
-        ClassicalMessage payload;
+        if (!proto.hasArrivalTimePs()) {
+            throw new WireFormatException("ClassicalFrame.arrival_time_ps: not set on a delivered frame");
+        }
+        ClassicalMessage payload = payloadFromProto(proto);
+        return construct("ClassicalFrame", () -> new ClassicalFrame(proto.getFromNode(), proto.getToNode(),
+                proto.getSentTimePs(), proto.getArrivalTimePs(), payload));
+    }
+
+    private static ClassicalMessage payloadFromProto(org.qnetem.wire.v1.ClassicalFrame proto)
+            throws WireFormatException {
         switch (proto.getPayloadCase()) {
             case SIFT_ANNOUNCEMENT:
-                payload = fromProto(proto.getSiftAnnouncement());
-                break;
+                return fromProto(proto.getSiftAnnouncement());
             case SIFT_RESPONSE:
-                payload = fromProto(proto.getSiftResponse());
-                break;
+                return fromProto(proto.getSiftResponse());
             case PAYLOAD_NOT_SET:
                 throw new WireFormatException("ClassicalFrame.payload: not set (or a kind this version does not know)");
             default:
                 throw new WireFormatException("ClassicalFrame.payload: no decoder for " + proto.getPayloadCase());
         }
-        return construct("ClassicalFrame", () -> new ClassicalFrame(proto.getFromNode(), proto.getToNode(),
-                proto.getSentTimePs(), proto.getArrivalTimePs(), payload));
     }
 
     /** Protobuf's uint32 arrives as a Java int; counts of 2^31 and more cannot index a Java array. */
