@@ -76,7 +76,8 @@ class Bb84BatchSamplerTest {
                 () -> LINK.sampler().sample(foreign, Bb84Scenario.channelKey(0)));
         assertTrue(e.getMessage().contains("this sampler models"), e.getMessage());
         PhotonBatch entangled = new PhotonBatch("A-B", 0, 0, 1000, new EntangledPairSource(1e9, 0.01, 0.98), key);
-        assertThrows(IllegalArgumentException.class, () -> LINK.sampler().sample(entangled, Bb84Scenario.channelKey(0)));
+        assertThrows(IllegalArgumentException.class,
+                () -> LINK.sampler().sample(entangled, Bb84Scenario.channelKey(0)));
     }
 
     @Test
