@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * What Bob's device recorded for one photon batch: the pulse indices that clicked (ascending) and,
- * per click, the basis his passive splitter chose (1 = X), the detector outcome bit, and whether both
+ * per click, the basis he chose for that pulse (1 = X), the detector outcome bit, and whether both
  * detectors of that basis clicked (the outcome is then a random bit, squashed).
  */
 public record DetectionBatch(String linkId, long sequence, long arrivalTimePs, long pulseCount,

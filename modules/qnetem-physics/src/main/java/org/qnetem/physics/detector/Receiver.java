@@ -1,10 +1,10 @@
 package org.qnetem.physics.detector;
 
 /**
- * Bob's passive BB84 receiver: optics of transmittance {@code opticsEfficiency}, a beam splitter that
- * sends a photon to the X basis with probability {@code basisBiasX}, and in each basis two identical
- * threshold detectors. {@code misalignment} is the probability that a photon in the matching basis
- * reaches the wrong detector.
+ * Bob's BB84 receiver: optics of transmittance {@code opticsEfficiency}, an active basis choice per
+ * pulse (X with probability {@code basisBiasX}), and two identical threshold detectors, one per bit
+ * value of the chosen basis. {@code misalignment} is the probability that a photon in the matching
+ * basis reaches the wrong detector.
  */
 public record Receiver(double opticsEfficiency, ThresholdDetector detector, double misalignment, double basisBiasX) {
 

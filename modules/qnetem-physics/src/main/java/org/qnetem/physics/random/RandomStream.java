@@ -1,0 +1,127 @@
+package org.qnetem.physics.random;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/**
+ * The random numbers of one {@link StreamKey}: Philox4x32-10 blocks 0, 1, 2, ... read as 64-bit
+ * words (block n gives words 2n and 2n+1), plus random access to any block.
+ *
+ * <p>Why Philox: it is counter-based, so the state of pulse i is block i, computed in O(1) without
+ * drawing the pulses before it; the numbers depend only on (key, counter), never on thread, JVM or
+ * host; and it passes TestU01 BigCrush.
+ *
+ * <p>Key and counter derivation. Let D = SHA-256 of the bytes
+ * {@code enc("qnetem-stream-v1") || seed (8 bytes, big-endian) || enc(entity) || enc(purpose)}, where
+ * {@code enc(s)} is the UTF-8 bytes of s preceded by their count as a 4-byte big-endian int (the length
+ * prefix keeps ("ab", "c") and ("a", "bc") apart). Read D's first 16 bytes as two big-endian longs d0,
+ * d1. Then
+ * <pre>
+ *   Philox key  = d0
+ *   counter     = (d1 XOR sequence) : block      (high word : low word)
+ * </pre>
+ * For one (seed, entity, purpose) the key is fixed and sequence maps one-to-one to the high counter
+ * word, so the blocks of different batch sequences never coincide; Philox is a bijection of the
+ * counter, and neighbouring counters give unrelated outputs. Distinct (seed, entity, purpose) get
+ * independent 64-bit keys (and high words). The hash is computed once, in the constructor.
+ *
+ * <p>A stream is not thread-safe: it has a sequential position and a scratch block. Make one per
+ * user; two streams of the same key give the same numbers.
+ */
+public final class RandomStream {
+
+    private static final String DOMAIN = "qnetem-stream-v1";
+    private static final double DOUBLE_UNIT = 0x1.0p-53;
+    private static final long LOW_32 = 0xFFFFFFFFL;
+    private static final int LANES = 2;
+
+    private final long philoxKey;
+    private final long counterHi;
+    private final long[] current = new long[LANES];
+    private final long[] scratch = new long[LANES];
+    private long nextBlock;
+    private int nextLane = LANES;
+
+    public RandomStream(StreamKey key) {
+        long[] digest = digestWords(key);
+        philoxKey = digest[0];
+        counterHi = digest[1] ^ key.sequence();
+    }
+
+    /** The next 64 uniformly random bits. */
+    public long nextLong() {
+        if (nextLane == LANES) {
+            Philox4x32.block(philoxKey, counterHi, nextBlock++, current);
+            nextLane = 0;
+        }
+        return current[nextLane++];
+    }
+
+    /** Uniform in [0, 1) on the 2^53 multiples of 2^-53. */
+    public double nextDouble() {
+        return (nextLong() >>> 11) * DOUBLE_UNIT;
+    }
+
+    /** Uniform in (0, 1] on the 2^53 multiples of 2^-53: safe to take the logarithm of. */
+    public double nextOpenDouble() {
+        return ((nextLong() >>> 11) + 1) * DOUBLE_UNIT;
+    }
+
+    /** True with probability {@code pTrue}; always consumes one word, whatever pTrue is. */
+    public boolean nextBoolean(double pTrue) {
+        return nextDouble() < pTrue;
+    }
+
+    /** Uniform in [0, bound), without modulo bias (Lemire's multiply-and-reject on 32-bit draws). */
+    public int nextInt(int bound) {
+        if (bound <= 0) {
+            throw new IllegalArgumentException("bound must be positive, got " + bound);
+        }
+        long product = (nextLong() >>> 32) * bound;
+        if ((product & LOW_32) < bound) {
+            // 2^32 mod bound low products are over-represented; rejecting them leaves each result
+            // with exactly floor(2^32 / bound) preimages.
+            long rejectBelow = ((1L << 32) - bound) % bound;
+            while ((product & LOW_32) < rejectBelow) {
+                product = (nextLong() >>> 32) * bound;
+            }
+        }
+        return (int) (product >>> 32);
+    }
+
+    /** Word {@code lane} (0 or 1) of block {@code counter}; leaves the sequential position alone. */
+    public long longAt(long counter, int lane) {
+        if (lane < 0 || lane >= LANES) {
+            throw new IllegalArgumentException("lane must be 0 or 1, got " + lane);
+        }
+        blockAt(counter, scratch);
+        return scratch[lane];
+    }
+
+    /** Both words of block {@code counter} into {@code out2}; leaves the sequential position alone. */
+    public void blockAt(long counter, long[] out2) {
+        Philox4x32.block(philoxKey, counterHi, counter, out2);
+    }
+
+    private static long[] digestWords(StreamKey key) {
+        byte[] domain = DOMAIN.getBytes(StandardCharsets.UTF_8);
+        byte[] entity = key.entity().getBytes(StandardCharsets.UTF_8);
+        byte[] purpose = key.purpose().getBytes(StandardCharsets.UTF_8);
+        ByteBuffer encoded = ByteBuffer.allocate(3 * Integer.BYTES + Long.BYTES
+                + domain.length + entity.length + purpose.length);
+        encoded.putInt(domain.length).put(domain).putLong(key.seed())
+                .putInt(entity.length).put(entity).putInt(purpose.length).put(purpose);
+        ByteBuffer digest = ByteBuffer.wrap(sha256().digest(encoded.array()));
+        return new long[] {digest.getLong(), digest.getLong()};
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform must provide SHA-256", e);
+        }
+    }
+}

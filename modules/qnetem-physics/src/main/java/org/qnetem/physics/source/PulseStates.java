@@ -1,0 +1,83 @@
+package org.qnetem.physics.source;
+
+import org.qnetem.physics.random.RandomStream;
+import org.qnetem.physics.random.StreamKey;
+
+/**
+ * Alice's choices for every pulse of a batch (intensity class, basis, bit), by random access: pulse i
+ * depends on Philox block i of the pulse-state stream and on nothing else, so the transmitter and the
+ * channel sampler each compute any pulse's state in O(1) and always agree.
+ *
+ * <p>From block i: word 0's top 53 bits, as a uniform in [0, 1), pick the class against the cumulative
+ * class probabilities; word 1's top 53 bits pick the X basis when below {@code basisBiasX}; word 1's
+ * lowest bit is the bit.
+ *
+ * <p>A state is packed in an int: bits 0–1 the class, bit 2 the basis (1 = X), bit 3 the bit. Not
+ * thread-safe (one scratch block); make one per user.
+ */
+public final class PulseStates {
+
+    private static final double DOUBLE_UNIT = 0x1.0p-53;
+    private static final int CLASS_MASK = 0b11;
+    private static final int BASIS_SHIFT = 2;
+    private static final int BIT_SHIFT = 3;
+
+    private final RandomStream stream;
+    private final double[] classUpperBounds;
+    private final int lastPossibleClass;
+    private final double basisBiasX;
+    private final long[] block = new long[2];
+
+    public PulseStates(WeakCoherentSource source, StreamKey key) {
+        stream = new RandomStream(key);
+        basisBiasX = source.basisBiasX();
+        int classes = source.classCount();
+        classUpperBounds = new double[classes];
+        double total = 0;
+        for (int k = 0; k < classes; k++) {
+            total += source.probability(k);
+        }
+        double cumulative = 0;
+        int lastPositive = 0;
+        for (int k = 0; k < classes; k++) {
+            cumulative += source.probability(k);
+            classUpperBounds[k] = cumulative / total;
+            if (source.probability(k) > 0) {
+                lastPositive = k;
+            }
+        }
+        lastPossibleClass = lastPositive;
+    }
+
+    /** The packed state of pulse {@code pulseIndex}. */
+    public int stateOf(long pulseIndex) {
+        stream.blockAt(pulseIndex, block);
+        int k = classOf((block[0] >>> 11) * DOUBLE_UNIT);
+        int basis = (block[1] >>> 11) * DOUBLE_UNIT < basisBiasX ? 1 : 0;
+        int bit = (int) (block[1] & 1);
+        return k | basis << BASIS_SHIFT | bit << BIT_SHIFT;
+    }
+
+    public static int intensityClass(int state) {
+        return state & CLASS_MASK;
+    }
+
+    /** 1 = X, 0 = Z. */
+    public static int basis(int state) {
+        return state >>> BASIS_SHIFT & 1;
+    }
+
+    public static int bit(int state) {
+        return state >>> BIT_SHIFT & 1;
+    }
+
+    private int classOf(double uniform) {
+        for (int k = 0; k < classUpperBounds.length; k++) {
+            if (uniform < classUpperBounds[k]) {
+                return k;
+            }
+        }
+        // Reached only when rounding leaves the last bound a hair below 1.
+        return lastPossibleClass;
+    }
+}
