@@ -1,5 +1,6 @@
 package org.qnetem.cli;
 
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,6 +17,9 @@ public final class Qnetem {
     static final int EXIT_FAILURE = 1;
 
     public static void main(String[] args) {
+        // Initialise logging before actor threads log concurrently, which SLF4J would otherwise
+        // report as calls "intercepted during the initialization phase".
+        LoggerFactory.getILoggerFactory();
         System.exit(commandLine().execute(args));
     }
 

@@ -1,13 +1,13 @@
 package org.qnetem.cli;
 
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.qnetem.runtime.QnetemConfig;
 import org.qnetem.runtime.clock.ClockMode;
 import org.qnetem.runtime.clock.ClockSettings;
 import org.qnetem.runtime.clock.ProgressListener;
@@ -22,15 +22,14 @@ import org.qnetem.runtime.run.RunSettings;
 import org.qnetem.runtime.topology.Topology;
 import org.qnetem.runtime.topology.TopologyException;
 import org.qnetem.runtime.topology.TopologyLoader;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {
-            "Emulates a topology and prints, per link, pulses, detections, sifted bits, QBER and sifted rate,",
-            "each beside its analytic expectation."},
+        description = "Emulates a topology and prints, per link, pulses, detections, sifted bits, QBER and sifted"
+                + " rate, each beside its analytic expectation.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the run finished", "1:the run failed", "2:bad input (option, value or topology)"})
 final class RunCommand implements Callable<Integer> {
@@ -84,7 +83,7 @@ final class RunCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return Qnetem.EXIT_USAGE;
         }
-        Config config = ConfigFactory.load();
+        Config config = QnetemConfig.load();
         long epochPs = config.getDuration("qnetem.clock.epoch").toNanos() * 1000;
         RunSettings settings = new RunSettings(seed,
                 new ClockSettings(clockMode, speed, duration.toNanos() * 1000, epochPs));
@@ -125,7 +124,7 @@ final class RunCommand implements Callable<Integer> {
 
     private static Path locate(Path file) {
         String home = System.getenv("QNETEM_HOME");
-        if (!file.isAbsolute() && !Files.exists(file) && home != null) {
+        if (!file.isAbsolute() && !Files.exists(file) && home != null && Files.exists(Path.of(home).resolve(file))) {
             return Path.of(home).resolve(file);
         }
         return file;

@@ -1,11 +1,13 @@
 package org.qnetem.runtime.clock;
 
+import org.qnetem.runtime.serialization.InternalMessage;
+
 /**
  * How a run's emulated time related to the wall clock.
  *
  * @param maxLagNanos in real-time mode, the most an epoch finished after its wall-clock deadline
  */
-public record ClockSummary(long epochs, long emulatedPs, long wallNanos, long maxLagNanos) {
+public record ClockSummary(long epochs, long emulatedPs, long wallNanos, long maxLagNanos) implements InternalMessage {
 
     public double emulatedSeconds() {
         return emulatedPs / 1e12;

@@ -1,5 +1,7 @@
 package org.qnetem.runtime.link;
 
+import org.qnetem.runtime.serialization.InternalMessage;
+
 /**
  * What a link measured over a run. Sifted counts and errors come from comparing the two ends' actual
  * sifted bits; the ground-truth counts come from the channel sampler, which knows what Alice sent.
@@ -8,7 +10,7 @@ package org.qnetem.runtime.link;
  */
 public record LinkStatistics(String linkId, long batches, long pulses, long detections, long doubleClicks,
                              long siftedBits, long siftedErrors, long groundTruthMatched,
-                             long groundTruthMatchedErrors, long siftLengthMismatches) {
+                             long groundTruthMatchedErrors, long siftLengthMismatches) implements InternalMessage {
 
     public static LinkStatistics empty(String linkId) {
         return new LinkStatistics(linkId, 0, 0, 0, 0, 0, 0, 0, 0, 0);

@@ -1,12 +1,12 @@
 package org.qnetem.runtime.run;
 
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.qnetem.runtime.QnetemConfig;
 import org.qnetem.runtime.clock.ProgressListener;
 import org.qnetem.runtime.topology.Topology;
 
@@ -20,13 +20,15 @@ public final class Emulation {
     }
 
     public static RunResult run(Topology topology, RunSettings settings, ProgressListener progress) {
-        return run(topology, settings, progress, ConfigFactory.load());
+        return run(topology, settings, progress, QnetemConfig.load());
     }
 
     public static RunResult run(Topology topology, RunSettings settings, ProgressListener progress, Config config) {
         CompletableFuture<RunResult> result = new CompletableFuture<>();
         ActorSystem<?> system = ActorSystem.create(
                 EmulationGuardian.create(topology, settings, progress, result), SYSTEM_NAME, config);
+        system.getWhenTerminated().thenRun(() -> result.completeExceptionally(new IllegalStateException(
+                "the actor system stopped before the run finished; the log above says why")));
         try {
             return result.get();
         } catch (InterruptedException e) {

@@ -87,7 +87,7 @@ public final class KryoSerializer extends JSerializer {
         try (Output output = new Output(256, -1)) {
             kryo.writeClassAndObject(output, message);
             return output.toBytes();
-        } catch (KryoException e) {
+        } catch (KryoException | IllegalArgumentException e) {
             throw new IllegalArgumentException("cannot serialize " + message.getClass().getName()
                     + " with Kryo (is it listed in qnetem.serialization.kryo.classes?): " + e.getMessage(), e);
         } finally {

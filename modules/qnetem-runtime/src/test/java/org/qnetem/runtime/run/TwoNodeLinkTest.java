@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.typesafe.config.ConfigFactory;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.qnetem.physics.model.Bb84Expectation;
+import org.qnetem.runtime.QnetemConfig;
 import org.qnetem.runtime.clock.ClockMode;
 import org.qnetem.runtime.clock.ClockSettings;
 import org.qnetem.runtime.clock.ProgressListener;
@@ -43,7 +43,7 @@ class TwoNodeLinkTest {
 
     private RunResult run(ClockMode mode, long seed) {
         RunSettings settings = new RunSettings(seed, new ClockSettings(mode, 1.0, DURATION_PS, EPOCH_PS));
-        return Emulation.run(topology, settings, ProgressListener.NONE, ConfigFactory.load());
+        return Emulation.run(topology, settings, ProgressListener.NONE, QnetemConfig.load());
     }
 
     @Test

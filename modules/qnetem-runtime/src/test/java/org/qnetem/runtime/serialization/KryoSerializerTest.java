@@ -23,6 +23,7 @@ import org.apache.pekko.serialization.Serializers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.qnetem.physics.batch.PackedBits;
+import org.qnetem.runtime.QnetemConfig;
 import org.qnetem.qkd.sifting.SiftedBlock;
 import org.qnetem.runtime.clock.ClockSummary;
 import org.qnetem.runtime.clock.EmulationClock;
@@ -36,7 +37,7 @@ import org.qnetem.runtime.topology.TopologyLoader;
 
 class KryoSerializerTest {
 
-    private static final ActorTestKit TESTKIT = ActorTestKit.create();
+    private static final ActorTestKit TESTKIT = ActorTestKit.create(QnetemConfig.load());
     private static final Serialization SERIALIZATION = SerializationExtension.get(
             Adapter.toClassic(TESTKIT.system()));
 
@@ -101,7 +102,7 @@ class KryoSerializerTest {
     }
 
     @Test
-    void unregisteredClassesAreRefusedWithAClearMessage() {
+    void unregisteredClassesAreRefusedWithAClearMessage() throws Exception {
         KryoSerializer serializer = (KryoSerializer) SERIALIZATION.serializerFor(NodeActor.AdvanceTo.class);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> serializer.toBinary(new AtomicLong(1)));

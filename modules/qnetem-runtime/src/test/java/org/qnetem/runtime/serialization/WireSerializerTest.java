@@ -16,6 +16,7 @@ import org.apache.pekko.serialization.Serializers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.qnetem.physics.batch.PackedBits;
+import org.qnetem.runtime.QnetemConfig;
 import org.qnetem.physics.batch.PhotonBatch;
 import org.qnetem.physics.random.StreamKey;
 import org.qnetem.physics.source.WeakCoherentSource;
@@ -29,7 +30,7 @@ import org.qnetem.runtime.node.NodeActor;
 /** The actor messages of wire protocol v1 go through the configured protobuf serializer and back. */
 class WireSerializerTest {
 
-    private static final ActorTestKit TESTKIT = ActorTestKit.create();
+    private static final ActorTestKit TESTKIT = ActorTestKit.create(QnetemConfig.load());
     private static final Serialization SERIALIZATION = SerializationExtension.get(Adapter.toClassic(TESTKIT.system()));
 
     @AfterAll
@@ -61,7 +62,7 @@ class WireSerializerTest {
     }
 
     @Test
-    void malformedBytesAreRefusedNamingTheMessage() {
+    void malformedBytesAreRefusedNamingTheMessage() throws Exception {
         WireSerializer serializer = (WireSerializer) SERIALIZATION.serializerFor(LinkActor.Transmit.class);
         NotSerializableException e = assertThrows(NotSerializableException.class,
                 () -> serializer.fromBinary(new byte[] {0x0a, 0x7f}, WireSerializer.PHOTON_BATCH));
@@ -69,7 +70,7 @@ class WireSerializerTest {
     }
 
     @Test
-    void aDeliveredFrameMustCarryItsArrivalTime() {
+    void aDeliveredFrameMustCarryItsArrivalTime() throws Exception {
         WireSerializer serializer = (WireSerializer) SERIALIZATION.serializerFor(NodeActor.DeliverFrame.class);
         byte[] notYetConveyed = serializer.toBinary(new ClassicalChannel.Convey("B", "A", 5,
                 new SiftAnnouncement("A-B", 0, new long[0], PackedBits.empty())));
@@ -79,7 +80,7 @@ class WireSerializerTest {
     }
 
     @Test
-    void unknownManifestsAreRefused() {
+    void unknownManifestsAreRefused() throws Exception {
         WireSerializer serializer = (WireSerializer) SERIALIZATION.serializerFor(LinkActor.Transmit.class);
         assertThrows(NotSerializableException.class, () -> serializer.fromBinary(new byte[0], "v9.Unknown"));
     }
