@@ -31,7 +31,8 @@ import picocli.CommandLine;
         description = "Emulates a topology and prints, per link, pulses, detections, sifted bits, QBER and sifted"
                 + " rate, each beside its analytic expectation.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the run finished", "1:the run failed", "2:bad input (option, value or topology)"})
+        exitCodeList = {"0:the run finished", "1:the run failed",
+            "2:bad input (option, value, topology, or a report file that cannot be written)"})
 final class RunCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "TOPOLOGY", defaultValue = "config/two-node.conf",
@@ -82,6 +83,14 @@ final class RunCommand implements Callable<Integer> {
             err.println("qnetem run: invalid topology");
             err.println(e.getMessage());
             return Qnetem.EXIT_USAGE;
+        }
+        if (reportFile != null) {
+            try {
+                ReportWriter.checkWritable(reportFile);
+            } catch (IOException e) {
+                err.println("qnetem run: cannot write the report to " + reportFile + ": " + e);
+                return Qnetem.EXIT_USAGE;
+            }
         }
         Config config = QnetemConfig.load();
         long epochPs = config.getDuration("qnetem.clock.epoch").toNanos() * 1000;

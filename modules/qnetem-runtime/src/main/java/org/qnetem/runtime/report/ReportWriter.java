@@ -31,6 +31,16 @@ public final class ReportWriter {
         return JSON.readValue(file.toFile(), RunReport.class);
     }
 
+    /**
+     * Fails now, rather than after a long run, if {@code file}'s directory cannot be created or written:
+     * creates the directory and a scratch file beside the target, and removes the scratch file.
+     */
+    public static void checkWritable(Path file) throws IOException {
+        Path directory = file.toAbsolutePath().getParent();
+        Files.createDirectories(directory);
+        Files.delete(Files.createTempFile(directory, "." + file.getFileName(), ".tmp"));
+    }
+
     public static void write(RunReport report, Path file) throws IOException {
         Path target = file.toAbsolutePath();
         Path directory = target.getParent();

@@ -1,0 +1,98 @@
+package org.qnetem.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.qnetem.runtime.report.ReportWriter;
+import org.qnetem.runtime.report.RunReport;
+import picocli.CommandLine;
+
+class RunCommandTest {
+
+    private static final String TWO_NODE = "../../config/two-node.conf";
+
+    @TempDir
+    Path temp;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int qnetem(String... args) {
+        CommandLine commandLine = Qnetem.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute(args);
+    }
+
+    @Test
+    void runsTheTwoNodeLinkAndWritesItsReport() throws IOException {
+        Path report = temp.resolve("reports/r.json");
+        int exit = qnetem("run", TWO_NODE, "--duration", "100ms", "--seed", "3", "--quiet", "--report",
+                report.toString());
+        assertEquals(0, exit, err.toString());
+        assertTrue(out.toString().contains("ALICE-BOB"), out.toString());
+        RunReport written = ReportWriter.read(report);
+        assertEquals("two-node", written.topology());
+        assertEquals(3, written.seed());
+        assertEquals("fast", written.mode());
+        assertEquals(0.1, written.emulatedSeconds(), 1e-12);
+        RunReport.LinkReport link = written.links().get(0);
+        assertEquals(100_000_000L, link.pulses());
+        assertTrue(link.siftedBits() > 0);
+        assertEquals(link.qber(), link.groundTruthQber());
+        assertEquals(0L, written.invariants().get("sift_length_mismatches"));
+    }
+
+    @Test
+    void anUnknownOptionPrintsUsage() {
+        assertEquals(Qnetem.EXIT_USAGE, qnetem("run", "--bogus"));
+        assertTrue(err.toString().contains("Unknown option: '--bogus'"), err.toString());
+        assertTrue(err.toString().contains("Usage: qnetem run"), err.toString());
+    }
+
+    @Test
+    void badValuesAreNamed() {
+        assertEquals(Qnetem.EXIT_USAGE, qnetem("run", TWO_NODE, "--duration", "ten"));
+        assertTrue(err.toString().contains("'ten' is not a duration"), err.toString());
+        assertEquals(Qnetem.EXIT_USAGE, qnetem("run", TWO_NODE, "--mode", "slow"));
+        assertTrue(err.toString().contains("expected fast or realtime, got 'slow'"), err.toString());
+        assertEquals(Qnetem.EXIT_USAGE, qnetem("run", TWO_NODE, "--mode", "realtime", "--speed", "0"));
+        assertTrue(err.toString().contains("'--speed': must be a positive number"), err.toString());
+    }
+
+    @Test
+    void anInvalidTopologyIsRefusedWithFilePathAndReason() throws IOException {
+        Path bad = temp.resolve("bad.conf");
+        Files.writeString(bad, Files.readString(Path.of(TWO_NODE)).replace("length-km = 25", "length-km = -5")
+                .replace("b = \"BOB\"", "b = \"CAROL\""));
+        Path report = temp.resolve("r.json");
+        assertEquals(Qnetem.EXIT_USAGE, qnetem("run", bad.toString(), "--report", report.toString()));
+        String message = err.toString();
+        assertTrue(message.contains(bad + ": topology.links[0].fibre.length-km: must be >= 0"), message);
+        assertTrue(message.contains(bad + ": topology.links[0].b: unknown node 'CAROL'"), message);
+        assertFalse(message.contains("\tat "), "no stack trace: " + message);
+        assertFalse(Files.exists(report), "no report from a run that never started");
+    }
+
+    @Test
+    void aReportThatCannotBeWrittenIsRefusedBeforeTheRunAndLeavesNothingBehind() throws IOException {
+        Path blocker = temp.resolve("not-a-directory");
+        Files.writeString(blocker, "a file where the report's directory should be");
+        int exit = qnetem("run", TWO_NODE, "--duration", "50ms", "--quiet", "--report",
+                blocker.resolve("r.json").toString());
+        assertEquals(Qnetem.EXIT_USAGE, exit);
+        assertTrue(err.toString().contains("cannot write the report to " + blocker.resolve("r.json")), err.toString());
+        assertFalse(out.toString().contains("ALICE-BOB"), "the run must not start: " + out);
+        try (var files = Files.list(temp)) {
+            assertEquals(1, files.count(), "only the blocking file remains");
+        }
+    }
+}
