@@ -1,0 +1,76 @@
+package org.qnetem.runtime.link;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.qnetem.physics.batch.PackedBits;
+import org.qnetem.qkd.sifting.SiftedBlock;
+import org.qnetem.runtime.QnetemConfig;
+import org.qnetem.runtime.clock.EmulationClock;
+import org.qnetem.runtime.node.NodeActor;
+import org.qnetem.runtime.topology.LinkSpec;
+import org.qnetem.runtime.topology.TopologyLoader;
+
+/** The link compares both ends' sifted halves and reports an epoch only once all its batches are compared. */
+class LinkActorTest {
+
+    private static final ActorTestKit TESTKIT = ActorTestKit.create(QnetemConfig.load());
+    private static final LinkSpec LINK = TopologyLoader.load(Path.of("../../config/two-node.conf")).links().get(0);
+
+    @AfterAll
+    static void shutdown() {
+        TESTKIT.shutdownTestKit();
+    }
+
+    private static SiftedBlock block(long sequence, long bits, int length) {
+        PackedBits packed = PackedBits.of(new long[] {bits}, length);
+        return new SiftedBlock(LINK.id(), sequence, packed, packed, new byte[length]);
+    }
+
+    @Test
+    void epochsCompleteOverAContiguousPrefixOfComparedBatches() {
+        TestProbe<NodeActor.Command> bob = TESTKIT.createTestProbe();
+        TestProbe<EmulationClock.Command> clock = TESTKIT.createTestProbe();
+        TestProbe<LinkStatistics> statistics = TESTKIT.createTestProbe();
+        ActorRef<LinkActor.Command> link = TESTKIT.spawn(LinkActor.create(LINK, 1, bob.getRef(), clock.getRef()));
+
+        link.tell(new LinkActor.EpochEmitted(0, 1));
+        link.tell(new LinkActor.RecordSifted(LinkRole.TRANSMITTER, block(1, 0b1111, 4)));
+        link.tell(new LinkActor.RecordSifted(LinkRole.RECEIVER, block(1, 0b0111, 4)));
+        clock.expectNoMessage(Duration.ofMillis(200));
+
+        link.tell(new LinkActor.RecordSifted(LinkRole.RECEIVER, block(0, 0b01, 2)));
+        link.tell(new LinkActor.RecordSifted(LinkRole.TRANSMITTER, block(0, 0b10, 2)));
+        assertEquals(new EmulationClock.EpochCompleted(LINK.id(), 0), clock.receiveMessage());
+
+        link.tell(new LinkActor.EpochEmitted(1, 1));
+        assertEquals(new EmulationClock.EpochCompleted(LINK.id(), 1), clock.receiveMessage(),
+                "an epoch without batches completes at once");
+
+        link.tell(new LinkActor.ReportStatistics(statistics.getRef()));
+        LinkStatistics measured = statistics.receiveMessage();
+        assertEquals(6, measured.siftedBits());
+        assertEquals(3, measured.siftedErrors());
+        assertEquals(0, measured.siftLengthMismatches());
+    }
+
+    @Test
+    void halvesOfDifferentLengthsAreCountedAsAFault() {
+        TestProbe<NodeActor.Command> bob = TESTKIT.createTestProbe();
+        TestProbe<EmulationClock.Command> clock = TESTKIT.createTestProbe();
+        TestProbe<LinkStatistics> statistics = TESTKIT.createTestProbe();
+        ActorRef<LinkActor.Command> link = TESTKIT.spawn(LinkActor.create(LINK, 1, bob.getRef(), clock.getRef()));
+        link.tell(new LinkActor.RecordSifted(LinkRole.TRANSMITTER, block(0, 0b1, 1)));
+        link.tell(new LinkActor.RecordSifted(LinkRole.RECEIVER, block(0, 0b11, 2)));
+        link.tell(new LinkActor.ReportStatistics(statistics.getRef()));
+        LinkStatistics measured = statistics.receiveMessage();
+        assertEquals(1, measured.siftLengthMismatches());
+        assertEquals(0, measured.siftedBits());
+    }
+}
