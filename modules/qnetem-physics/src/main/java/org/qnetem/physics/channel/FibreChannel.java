@@ -1,7 +1,8 @@
 package org.qnetem.physics.channel;
 
 /** A fibre span: attenuation over its length plus lumped insertion loss, and propagation delay. */
-public record FibreChannel(double lengthKm, double attenuationDbPerKm, double extraLossDb, double groupIndex) {
+public record FibreChannel(double lengthKm, double attenuationDbPerKm, double extraLossDb, double groupIndex)
+        implements QuantumChannel {
 
     /** Group index of standard single-mode fibre at 1550 nm: about 4.9 us per km. */
     public static final double SMF28_GROUP_INDEX = 1.468;
@@ -32,6 +33,16 @@ public record FibreChannel(double lengthKm, double attenuationDbPerKm, double ex
 
     public double transmittance() {
         return Math.pow(10, -lossDb() / 10);
+    }
+
+    @Override
+    public double transmittanceAt(long emissionTimePs) {
+        return transmittance();
+    }
+
+    @Override
+    public long delayPsAt(long emissionTimePs) {
+        return delayPs();
     }
 
     /** One-way propagation delay in picoseconds. */
