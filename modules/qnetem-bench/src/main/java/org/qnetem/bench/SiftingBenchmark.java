@@ -1,11 +1,9 @@
 package org.qnetem.bench;
 
 import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -36,17 +34,6 @@ public class SiftingBenchmark {
     private DetectionBatch detections;
     private PhotonBatch emitted;
 
-    @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.OPERATIONS)
-    public static class Sifted {
-        public long detections;
-
-        @Setup(Level.Iteration)
-        public void reset() {
-            detections = 0;
-        }
-    }
-
     @Setup
     public void setUp() {
         emitted = batches.photonBatch(0);
@@ -54,7 +41,7 @@ public class SiftingBenchmark {
     }
 
     @Benchmark
-    public SiftedBlock siftBothEnds(Sifted sifted) {
+    public SiftedBlock siftBothEnds(DetectionCounter sifted) {
         Bb84Transmitter alice = new Bb84Transmitter(TwoNodeBatches.LINK, batches.source(), TwoNodeBatches.SEED);
         alice.emit(emitted.sequence(), emitted.emissionTimePs(), emitted.pulseCount());
         Bb84Receiver bob = new Bb84Receiver(TwoNodeBatches.LINK);

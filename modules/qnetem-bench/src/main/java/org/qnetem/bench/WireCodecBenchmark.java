@@ -1,11 +1,9 @@
 package org.qnetem.bench;
 
 import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -32,17 +30,6 @@ public class WireCodecBenchmark {
     private DetectionBatch detections;
     private byte[] encoded;
 
-    @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.OPERATIONS)
-    public static class Coded {
-        public long detections;
-
-        @Setup(Level.Iteration)
-        public void reset() {
-            detections = 0;
-        }
-    }
-
     @Setup
     public void setUp() {
         TwoNodeBatches batches = new TwoNodeBatches();
@@ -51,13 +38,13 @@ public class WireCodecBenchmark {
     }
 
     @Benchmark
-    public byte[] encodeDetectionBatch(Coded coded) {
+    public byte[] encodeDetectionBatch(DetectionCounter coded) {
         coded.detections += detections.count();
         return WireCodec.encodeDetectionBatch(detections);
     }
 
     @Benchmark
-    public DetectionBatch decodeDetectionBatch(Coded coded) throws WireFormatException {
+    public DetectionBatch decodeDetectionBatch(DetectionCounter coded) throws WireFormatException {
         coded.detections += detections.count();
         return WireCodec.decodeDetectionBatch(encoded);
     }
