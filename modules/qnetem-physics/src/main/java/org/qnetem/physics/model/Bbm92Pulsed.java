@@ -5,8 +5,9 @@ package org.qnetem.physics.model;
  * PRA 76, 012307 (2007); REFERENCE §4.5a), per pulse. With λ half the mean pair number, η_A, η_B the
  * transmittances to each side (detectors included) and Y_0A, Y_0B the background yields:
  * <pre>
- *   Q_λ = 1 − (1 − Y_0A)/(1 + η_A λ)² − (1 − Y_0B)/(1 + η_B λ)² + (1 − Y_0A)(1 − Y_0B)/(1 + η_A λ + η_B λ − η_A η_B λ)²
- *   E_λ Q_λ = e_0 Q_λ − 2 (e_0 − e_d) η_A η_B λ (1 + λ) / [(1 + η_A λ)(1 + η_B λ)(1 + η_A λ + η_B λ − η_A η_B λ)]
+ *   S = 1 + η_A λ + η_B λ − η_A η_B λ
+ *   Q_λ = 1 − (1 − Y_0A)/(1 + η_A λ)² − (1 − Y_0B)/(1 + η_B λ)² + (1 − Y_0A)(1 − Y_0B)/S²
+ *   E_λ Q_λ = e_0 Q_λ − 2 (e_0 − e_d) η_A η_B λ (1 + λ) / [(1 + η_A λ)(1 + η_B λ) S]
  *   R = q Q_λ [1 − f h(E_λ) − h(E_λ)]
  * </pre>
  * REFERENCE tags the formula [M], from memory; it behaves as it must (E → e_d as λ → 0).
@@ -62,13 +63,13 @@ public final class Bbm92Pulsed {
         double lambda = meanPairNumber / 2;
         double a = link.transmittanceA() * lambda;
         double b = link.transmittanceB() * lambda;
-        double both = 1 + a + b - link.transmittanceA() * link.transmittanceB() * lambda;
+        double s = 1 + a + b - link.transmittanceA() * link.transmittanceB() * lambda;
         double noDarkA = 1 - link.backgroundYieldA();
         double noDarkB = 1 - link.backgroundYieldB();
         double gain = 1 - noDarkA / ((1 + a) * (1 + a)) - noDarkB / ((1 + b) * (1 + b))
-                + noDarkA * noDarkB / (both * both);
+                + noDarkA * noDarkB / (s * s);
         double correlated = 2 * (0.5 - link.misalignment()) * link.transmittanceA() * link.transmittanceB()
-                * lambda * (1 + lambda) / ((1 + a) * (1 + b) * both);
+                * lambda * (1 + lambda) / ((1 + a) * (1 + b) * s);
         double qber = (0.5 * gain - correlated) / gain;
         double h = BinaryEntropy.of(qber);
         return new KeyRate(meanPairNumber, gain, qber, siftFactor * gain * (1 - errorCorrectionEfficiency * h - h));

@@ -45,7 +45,7 @@ public final class DecoyBb84FiniteKey {
                 scaled(errors, testBasis));
         double qberX = errors.total() / gains.total();
         double leakedBits = blockBits * errorCorrectionEfficiency * BinaryEntropy.of(qberX);
-        return new FiniteKeyRate(pulses, counts, qberX, leakedBits,
+        return new FiniteKeyRate(pulses, gainPerPulse, counts, qberX, leakedBits,
                 bound.secretKeyLength(settings, counts, leakedBits));
     }
 

@@ -16,7 +16,7 @@ class DecoyBb84AsymptoticTest {
     private static final DecoyBb84Asymptotic MA_2005 = new DecoyBb84Asymptotic(1.22, 0.5, false);
     private static final double ONE_PERCENT = 0.01;
 
-    /** REFERENCE's computed GYS table [C], every row: μ_opt, R_inf, R_vac+weak (μ = 0.48, ν = 0.05), R_inf × 2 MHz. */
+    /** REFERENCE's GYS table [C], every row: μ_opt, R_inf, R_vac+weak (μ = 0.48, ν = 0.05), R_inf × 2 MHz. */
     @ParameterizedTest(name = "{0} km")
     @CsvSource({
         "0,   0.486, 2.555e-3, 2.414e-3, 5110",

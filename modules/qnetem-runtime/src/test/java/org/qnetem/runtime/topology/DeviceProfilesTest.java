@@ -120,8 +120,8 @@ class DeviceProfilesTest {
                 () -> DeviceProfiles.parse(text, "bad.conf"));
         assertEquals(List.of(
                 "bad.conf: profile.fibre.attenuation-db-per-km: must be >= 0, got -0.2 (line 2)",
-                "bad.conf: profile.receiver.misalignement: unknown key 'misalignement'; allowed keys: optics-efficiency,"
-                        + " detector-efficiency, dark-count-per-gate, background-yield, dark-count-rate-hz,"
+                "bad.conf: profile.receiver.misalignement: unknown key 'misalignement'; allowed keys:"
+                        + " optics-efficiency, detector-efficiency, dark-count-per-gate, background-yield, dark-count-rate-hz,"
                         + " misalignment, afterpulse-probability (line 7)",
                 "bad.conf: profile.receiver.detector-efficiency: must be in (0, 1], got 1.5 (line 4)",
                 "bad.conf: profile.receiver.background-yield: give background-yield (Y_0 of both detectors) or"
