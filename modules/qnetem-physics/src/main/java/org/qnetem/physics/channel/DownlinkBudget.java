@@ -62,7 +62,8 @@ public record DownlinkBudget(double wavelengthNm, double transmitterApertureM, d
 
     public double atmosphericLossDb(double elevationRad) {
         if (!(elevationRad > 0)) {
-            throw new IllegalArgumentException("no line of sight below the horizon, elevation " + elevationRad + " rad");
+            throw new IllegalArgumentException("no line of sight below the horizon, elevation " + elevationRad
+                    + " rad");
         }
         return zenithAttenuationDb / Math.sin(elevationRad);
     }

@@ -74,7 +74,8 @@ public final class OrnsteinUhlenbeckLossChannel implements QuantumChannel {
     /** X(t): the Ornstein–Uhlenbeck loss process in dB, before clamping at 0. */
     public double lossProcessDbAt(long timePs) {
         if (timePs < 0) {
-            throw new IllegalArgumentException("the loss process starts at emulated time 0, asked for " + timePs + " ps");
+            throw new IllegalArgumentException("the loss process starts at emulated time 0, asked for " + timePs
+                    + " ps");
         }
         RandomStream random = new RandomStream(key);
         long[] block = new long[2];

@@ -71,8 +71,8 @@ public final class SatellitePassGeometry {
         double sinElevation = (altitudeKm * (orbitRadius + EARTH_RADIUS_KM) - closestRangeKm * closestRangeKm)
                 / (2 * EARTH_RADIUS_KM * closestRangeKm);
         if (!(sinElevation > 0 && sinElevation <= 1 + 1e-12)) {
-            throw new IllegalArgumentException("a satellite at " + altitudeKm + " km cannot culminate above the horizon at "
-                    + closestRangeKm + " km");
+            throw new IllegalArgumentException("a satellite at " + altitudeKm
+                    + " km cannot culminate above the horizon at " + closestRangeKm + " km");
         }
         return new SatellitePassGeometry(altitudeKm, Math.toDegrees(Math.asin(Math.min(1, sinElevation))),
                 minElevationDeg, culminationTimePs);

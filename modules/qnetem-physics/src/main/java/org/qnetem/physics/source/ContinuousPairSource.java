@@ -26,10 +26,12 @@ public record ContinuousPairSource(double pairRateHz, long coincidenceWindowPs, 
             throw new IllegalArgumentException("pair rate must be finite and >= 0, got " + pairRateHz);
         }
         if (coincidenceWindowPs <= 0) {
-            throw new IllegalArgumentException("coincidence window must be positive, got " + coincidenceWindowPs + " ps");
+            throw new IllegalArgumentException("coincidence window must be positive, got " + coincidenceWindowPs
+                    + " ps");
         }
         if (!(timingJitterFwhmPs >= 0) || Double.isInfinite(timingJitterFwhmPs)) {
-            throw new IllegalArgumentException("timing jitter must be finite and >= 0, got " + timingJitterFwhmPs + " ps");
+            throw new IllegalArgumentException("timing jitter must be finite and >= 0, got " + timingJitterFwhmPs
+                    + " ps");
         }
         if (!(visibility >= 0 && visibility <= 1)) {
             throw new IllegalArgumentException("visibility must be in [0, 1], got " + visibility);

@@ -55,7 +55,8 @@ class OrnsteinUhlenbeckLossChannelTest {
             }
             double expected = Math.exp(-lag / TAU_PS);
             double standardError = Math.sqrt((1 + expected * expected) / SAMPLES);
-            assertWithin(expected, sum / SAMPLES / (SIGMA * SIGMA), standardError, "correlation at " + lagOverTau + " τ");
+            double correlation = sum / SAMPLES / (SIGMA * SIGMA);
+            assertWithin(expected, correlation, standardError, "correlation at " + lagOverTau + " τ");
         }
     }
 

@@ -31,8 +31,10 @@ class SatellitePassTest {
     void elevationAndRangeAreSymmetricAboutCulmination() {
         for (SatellitePassGeometry pass : new SatellitePassGeometry[] {ZENITH, LOW}) {
             for (long offset : new long[] {SECOND / 3, 17 * SECOND, 100 * SECOND, 250 * SECOND}) {
-                assertEquals(pass.elevationRadAt(CULMINATION - offset), pass.elevationRadAt(CULMINATION + offset), 1e-12);
-                assertEquals(pass.slantRangeKmAt(CULMINATION - offset), pass.slantRangeKmAt(CULMINATION + offset), 1e-9);
+                long before = CULMINATION - offset;
+                long after = CULMINATION + offset;
+                assertEquals(pass.elevationRadAt(before), pass.elevationRadAt(after), 1e-12);
+                assertEquals(pass.slantRangeKmAt(before), pass.slantRangeKmAt(after), 1e-9);
             }
             assertEquals(CULMINATION - pass.riseTimePs(), pass.setTimePs() - CULMINATION);
         }
@@ -71,7 +73,8 @@ class SatellitePassTest {
         for (long t = geometry.riseTimePs(); t <= CULMINATION; t += 5 * SECOND) {
             double loss = pass.lossDbAt(t);
             double range = geometry.slantRangeKmAt(t);
-            assertTrue(range < previousRange && loss < previousLoss, "at " + t + " ps: " + loss + " dB, " + range + " km");
+            assertTrue(range < previousRange && loss < previousLoss,
+                    "at " + t + " ps: " + loss + " dB, " + range + " km");
             previousLoss = loss;
             previousRange = range;
         }
@@ -91,7 +94,8 @@ class SatellitePassTest {
         assertEquals(3.0, budget.atmosphericLossDb(Math.PI / 2), 1e-12);
         assertEquals(6.0, budget.atmosphericLossDb(Math.toRadians(30)), 1e-12);
         // In the far field with a receiver small against the beam, doubling the range costs 6 dB.
-        double perDoubling = 10 * Math.log10(budget.diffractionTransmittance(1000) / budget.diffractionTransmittance(2000));
+        double perDoubling = 10 * Math.log10(budget.diffractionTransmittance(1000)
+                / budget.diffractionTransmittance(2000));
         assertEquals(6.02, perDoubling, 0.1);
     }
 

@@ -62,7 +62,8 @@ class PairSourcesTest {
         ContinuousPairSource atOne = new ContinuousPairSource(1e7, 1000, 1000 * rootLn2, 1);
         assertEquals(0.8427007929497149, atOne.coincidenceWindowEfficiency(), 1e-14);
         // A window equal to the jitter FWHM holds the central ±FWHM/2: erf(√ln2) ≈ 0.7610.
-        assertEquals(0.760968108550488, new ContinuousPairSource(1e7, 100, 100, 1).coincidenceWindowEfficiency(), 1e-12);
+        ContinuousPairSource windowIsJitter = new ContinuousPairSource(1e7, 100, 100, 1);
+        assertEquals(0.760968108550488, windowIsJitter.coincidenceWindowEfficiency(), 1e-12);
         assertEquals(1, new ContinuousPairSource(1e7, 100, 0, 1).coincidenceWindowEfficiency());
         // REFERENCE §4.5b example: t_CC = 0.5 ns, t_Δ = 0.1 ns: erf(4.163) = 1 − 3.9e-9.
         assertEquals(1 - 3.93e-9, new ContinuousPairSource(1e7, 500, 100, 0.98).coincidenceWindowEfficiency(), 1e-11);
