@@ -1,8 +1,8 @@
 package org.qnetem.physics.source;
 
 /** What a transmitter emits, described physically so a batch never lists its pulses. */
-public sealed interface SourceDescriptor permits WeakCoherentSource, EntangledPairSource {
+public sealed interface SourceDescriptor permits WeakCoherentSource, EntangledPairSource, ContinuousPairSource {
 
-    /** Pulses (or pump pulses) per second. */
+    /** Pulses per second: laser pulses, pump pulses, or a CW source's coincidence windows. */
     double clockHz();
 }

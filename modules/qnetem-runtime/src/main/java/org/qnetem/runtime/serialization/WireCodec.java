@@ -8,6 +8,7 @@ import org.qnetem.physics.batch.DetectionBatch;
 import org.qnetem.physics.batch.PackedBits;
 import org.qnetem.physics.batch.PhotonBatch;
 import org.qnetem.physics.random.StreamKey;
+import org.qnetem.physics.source.ContinuousPairSource;
 import org.qnetem.physics.source.EntangledPairSource;
 import org.qnetem.physics.source.SourceDescriptor;
 import org.qnetem.physics.source.WeakCoherentSource;
@@ -106,11 +107,17 @@ public final class WireCodec {
             }
             return builder.setWeakCoherent(weakProto).build();
         }
+        if (source instanceof EntangledPairSource pairs) {
+            return builder.setEntangledPair(org.qnetem.wire.v1.EntangledPairSource.newBuilder()
+                    .setClockHz(pairs.clockHz()).setMeanPairsPerPulse(pairs.meanPairsPerPulse())
+                    .setVisibility(pairs.visibility())).build();
+        }
         // SourceDescriptor is sealed: this is the only other kind.
-        EntangledPairSource pairs = (EntangledPairSource) source;
-        return builder.setEntangledPair(org.qnetem.wire.v1.EntangledPairSource.newBuilder()
-                .setClockHz(pairs.clockHz()).setMeanPairsPerPulse(pairs.meanPairsPerPulse())
-                .setVisibility(pairs.visibility())).build();
+        ContinuousPairSource continuous = (ContinuousPairSource) source;
+        return builder.setContinuousPair(org.qnetem.wire.v1.ContinuousPairSource.newBuilder()
+                .setPairRateHz(continuous.pairRateHz()).setCoincidenceWindowPs(continuous.coincidenceWindowPs())
+                .setTimingJitterFwhmPs(continuous.timingJitterFwhmPs()).setVisibility(continuous.visibility()))
+                .build();
     }
 
     public static SourceDescriptor fromProto(org.qnetem.wire.v1.SourceDescriptor proto) throws WireFormatException {
@@ -125,6 +132,13 @@ public final class WireCodec {
                 var pairs = proto.getEntangledPair();
                 return construct("EntangledPairSource", () -> new EntangledPairSource(pairs.getClockHz(),
                         pairs.getMeanPairsPerPulse(), pairs.getVisibility()));
+            case CONTINUOUS_PAIR:
+                var continuous = proto.getContinuousPair();
+                // uint64 arrives as a signed long: windows of 2^63 ps and more read as negative, and
+                // the constructor rejects them.
+                return construct("ContinuousPairSource", () -> new ContinuousPairSource(continuous.getPairRateHz(),
+                        continuous.getCoincidenceWindowPs(), continuous.getTimingJitterFwhmPs(),
+                        continuous.getVisibility()));
             case KIND_NOT_SET:
                 throw new WireFormatException("SourceDescriptor.kind: not set");
             default:

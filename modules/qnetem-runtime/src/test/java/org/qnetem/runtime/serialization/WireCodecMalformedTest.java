@@ -7,6 +7,7 @@ import com.google.protobuf.ByteString;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.qnetem.wire.v1.ClassicalFrame;
+import org.qnetem.wire.v1.ContinuousPairSource;
 import org.qnetem.wire.v1.DetectionBatch;
 import org.qnetem.wire.v1.EntangledPairSource;
 import org.qnetem.wire.v1.PhotonBatch;
@@ -141,6 +142,13 @@ class WireCodecMalformedTest {
         assertRejected("EntangledPairSource: visibility must be in [0, 1]", PHOTONS.toBuilder().setSource(
                 SourceDescriptor.newBuilder().setEntangledPair(PHOTONS.getSource().getEntangledPair().toBuilder()
                         .setVisibility(1.5))));
+        // A uint64 window of 2^63 ps or more arrives as a negative long.
+        assertRejected("ContinuousPairSource: coincidence window must be positive", PHOTONS.toBuilder().setSource(
+                SourceDescriptor.newBuilder().setContinuousPair(ContinuousPairSource.newBuilder().setPairRateHz(1e7)
+                        .setCoincidenceWindowPs(1L << 63).setTimingJitterFwhmPs(100).setVisibility(0.98))));
+        assertRejected("ContinuousPairSource: timing jitter must be finite and >= 0", PHOTONS.toBuilder().setSource(
+                SourceDescriptor.newBuilder().setContinuousPair(ContinuousPairSource.newBuilder().setPairRateHz(1e7)
+                        .setCoincidenceWindowPs(500).setTimingJitterFwhmPs(Double.NaN).setVisibility(0.98))));
         assertRejected("WeakCoherentSource: intensity probabilities must sum to 1", PHOTONS.toBuilder().setSource(
                 SourceDescriptor.newBuilder().setWeakCoherent(WeakCoherentSource.newBuilder().setClockHz(1e9)
                         .addIntensities(0.5).addProbabilities(0.5).setBasisBiasX(0.5))));

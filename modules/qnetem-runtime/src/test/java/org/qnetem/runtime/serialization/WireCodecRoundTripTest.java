@@ -12,6 +12,7 @@ import org.qnetem.physics.batch.DetectionBatch;
 import org.qnetem.physics.batch.PackedBits;
 import org.qnetem.physics.batch.PhotonBatch;
 import org.qnetem.physics.random.StreamKey;
+import org.qnetem.physics.source.ContinuousPairSource;
 import org.qnetem.physics.source.EntangledPairSource;
 import org.qnetem.physics.source.WeakCoherentSource;
 import org.qnetem.qkd.message.ClassicalMessage;
@@ -24,6 +25,7 @@ class WireCodecRoundTripTest {
     private static final WeakCoherentSource DECOY_SOURCE = new WeakCoherentSource(1e9,
             new double[] {0.5, 0.1, 0.0}, new double[] {0.7, 0.2, 0.1}, 0.9);
     private static final EntangledPairSource PAIR_SOURCE = new EntangledPairSource(8e7, 0.02, 0.97);
+    private static final ContinuousPairSource CW_PAIR_SOURCE = new ContinuousPairSource(1e7, 500, 100, 0.98);
 
     @Test
     void streamKeysKeepNegativeAndExtremeSeeds() {
@@ -34,12 +36,14 @@ class WireCodecRoundTripTest {
     }
 
     @Test
-    void photonBatchesRoundTripWithBothSourceKinds() throws WireFormatException {
+    void photonBatchesRoundTripWithEverySourceKind() throws WireFormatException {
         StreamKey key = new StreamKey(-42, "BRS-BRADLEY", "pulse-state", 3);
         for (PhotonBatch batch : new PhotonBatch[] {
                 new PhotonBatch("BRS-BRADLEY", 3, 5_000_000_000L, 1_000_000_000L, DECOY_SOURCE, key),
                 new PhotonBatch("BRS-BRADLEY", 0, 0, 0, WeakCoherentSource.single(1e9, 0.4), key),
-                new PhotonBatch("CAM-EPS", 9, -1, Long.MAX_VALUE, PAIR_SOURCE, key)}) {
+                new PhotonBatch("CAM-EPS", 9, -1, Long.MAX_VALUE, PAIR_SOURCE, key),
+                new PhotonBatch("BRS-EPS", 4, 7_000_000, 2_000_000_000L, CW_PAIR_SOURCE, key),
+                new PhotonBatch("BRS-EPS", 5, 0, 1, new ContinuousPairSource(0, Long.MAX_VALUE, 0, 0), key)}) {
             assertEquals(batch, WireCodec.decodePhotonBatch(WireCodec.encodePhotonBatch(batch)));
         }
     }
