@@ -38,7 +38,7 @@ public final class CascadeBob {
     private final PassBlocks[] passes;
     private final int[] positions;
     private final Questions asked = new Questions();
-    private final Questions oddLeaves = new Questions();
+    private final Questions oddBits = new Questions();
     private State state = State.READY;
     private PackedBits topParities;
     private int[] topParityOffsets;
@@ -85,7 +85,6 @@ public final class CascadeBob {
                 open(0);
             } else {
                 learnHalves(response.parities());
-                correctOddLeaves();
             }
             return nextStep();
         } catch (RuntimeException e) {
@@ -120,17 +119,17 @@ public final class CascadeBob {
         }
         opened = p;
         PassBlocks pass = passes[p];
-        oddLeaves.clear();
+        oddBits.clear();
         for (int b = 0; b < pass.topBlockCount(); b++) {
             int start = pass.topBlockStart(b);
             int blockLength = pass.topBlockLength(b);
             int difference = topParities.bit(topParityOffsets[p] + b) ^ pass.bobParity(start, start + blockLength);
             pass.setOdd(start, difference);
             if (difference != 0) {
-                oddLeaves.add(p, start, blockLength);
+                queueOddLeaf(p, start, blockLength);
             }
         }
-        correctOddLeaves();
+        correctOddBits();
     }
 
     /**
@@ -138,7 +137,7 @@ public final class CascadeBob {
      * leaf's parity is still the one it had when Bob asked.
      */
     private void learnHalves(PackedBits parities) {
-        oddLeaves.clear();
+        oddBits.clear();
         for (int i = 0; i < asked.count; i++) {
             int p = asked.pass[i];
             PassBlocks pass = passes[p];
@@ -150,26 +149,31 @@ public final class CascadeBob {
             pass.setOdd(start, left);
             pass.setOdd(mid, right);
             if (left != 0) {
-                oddLeaves.add(p, start, mid - start);
+                queueOddLeaf(p, start, mid - start);
             }
             if (right != 0) {
-                oddLeaves.add(p, mid, start + leafLength - mid);
+                queueOddLeaf(p, mid, start + leafLength - mid);
             }
+        }
+        correctOddBits();
+    }
+
+    /** An odd leaf of one bit is an error to flip once all answers are in; a longer one is bisected next. */
+    private void queueOddLeaf(int p, int start, int leafLength) {
+        if (leafLength == 1) {
+            oddBits.add(p, start, 1);
+        } else {
+            passes[p].addPending(start, leafLength);
         }
     }
 
-    /** Flips the bits that odd one-bit leaves pin down; queues the longer odd leaves for bisection. */
-    private void correctOddLeaves() {
-        for (int i = 0; i < oddLeaves.count; i++) {
-            int p = oddLeaves.pass[i];
-            int start = oddLeaves.start[i];
-            if (!passes[p].isOdd(start)) {
-                continue;
-            }
-            if (oddLeaves.length[i] == 1) {
-                flip(orders.keyIndexAt(p, start));
-            } else {
-                passes[p].addPending(start, oddLeaves.length[i]);
+    /** Flips the bits that odd one-bit leaves pin down, unless an earlier flip already settled them. */
+    private void correctOddBits() {
+        for (int i = 0; i < oddBits.count; i++) {
+            int p = oddBits.pass[i];
+            int position = oddBits.start[i];
+            if (passes[p].isOdd(position)) {
+                flip(orders.keyIndexAt(p, position));
             }
         }
     }

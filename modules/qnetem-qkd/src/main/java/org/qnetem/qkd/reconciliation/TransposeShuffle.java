@@ -26,6 +26,8 @@ final class TransposeShuffle implements PassShuffle {
 
     private final int length;
     private final int rows;
+    /** 1 / rows, to divide raw positions by a multiplication (division is the slowest step of inverse). */
+    private final double inverseRows;
     /** For each input word: its row σ(w) shifted left by 6, ORed with its rotation ρ(w); one load per lookup. */
     private final int[] placement;
     private final int[] wordOfRow;
@@ -39,6 +41,7 @@ final class TransposeShuffle implements PassShuffle {
         }
         this.length = length;
         this.rows = PackedBits.wordsFor(length);
+        this.inverseRows = 1.0 / rows;
         wordOfRow = new int[rows];
         for (int w = 0; w < rows; w++) {
             wordOfRow[w] = w;
@@ -111,9 +114,15 @@ final class TransposeShuffle implements PassShuffle {
                 break;
             }
         }
-        int column = raw % rows;
-        int word = wordOfRow[column];
-        int bit = (raw / rows - placement[word]) & 63;
+        // The double quotient is within one of the true one; the correction makes it exact.
+        int row = (int) (raw * inverseRows);
+        if (row * rows > raw) {
+            row--;
+        } else if ((long) (row + 1) * rows <= raw) {
+            row++;
+        }
+        int word = wordOfRow[raw - row * rows];
+        int bit = (row - placement[word]) & 63;
         return word * 64 + bit;
     }
 
