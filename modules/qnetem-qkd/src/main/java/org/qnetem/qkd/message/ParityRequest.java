@@ -5,9 +5,9 @@ import java.util.Objects;
 
 /**
  * Bob to Alice, one Cascade round: "what is the parity of your key bits at positions
- * [start, start + length) of pass p's order?" for every block he needs this round. Rounds are numbered
- * from 1; the batch sequence is the id of the key block being reconciled. Alice answers every question,
- * in order, with one {@link ParityResponse}.
+ * [start, start + length) of pass p's order?" for every block he needs this round. Passes are numbered
+ * from 0 (pass 0 is the key's own order), rounds from 1; the batch sequence is the id of the key block
+ * being reconciled. Alice answers every question, in order, with one {@link ParityResponse}.
  */
 public record ParityRequest(String linkId, long batchSequence, int round, byte[] passes, int[] starts,
                             int[] lengths) implements ClassicalMessage {

@@ -13,14 +13,14 @@ import org.qnetem.qkd.message.ParityResponse;
  *
  * <p>Round 1 asks for the parities of every top-level block of every pass at once: they are fixed
  * functions of Alice's key, so asking them early discloses nothing more than asking them pass by pass,
- * and saves one round trip per pass. After that, each round bisects the odd leaves (see
- * {@link PassBlocks}) of the lowest-numbered pass that has any, all in one request: one question per
- * leaf, the parity of its left half. A leaf that shrinks to one odd bit is an error; Bob flips it at
- * once, which toggles the leaf around that bit in every other pass. Those newly odd leaves — the cascade
- * effect — are small blocks in the passes that have already been searched, so they are bisected cheaply
- * and before any later pass is touched: serving the lowest pass first keeps a later pass from spending
- * long searches on errors that back-tracking into an earlier pass would find anyway. Cascade ends when
- * no pass has an odd leaf.
+ * and saves one round trip per pass. After that, each round bisects every odd leaf (see
+ * {@link PassBlocks}) of the passes opened so far, all in one request: one question per leaf, the parity
+ * of its left half. A leaf that shrinks to one odd bit is an error; Bob flips it, which toggles the leaf
+ * around that bit in every open pass. Those newly odd leaves — the cascade effect — are the smallest
+ * blocks already known around the bit, so back-tracking reuses every parity learned so far. Passes open
+ * one at a time, when the passes before them have no odd leaf left: errors that back-tracking into the
+ * earlier, smaller blocks can find are not searched for again in a later pass's large blocks. Cascade
+ * ends when every pass is open and none has an odd leaf.
  *
  * <p>Bob learns Alice's parities only from her responses, and she learns his questions only from his
  * requests. Every disclosed parity counts as leaked. A response that does not fit the request outstanding
@@ -178,6 +178,10 @@ public final class CascadeBob {
         }
     }
 
+    /**
+     * Corrects key bit {@code keyIndex} in every open pass. A one-bit leaf is Alice's value of that bit;
+     * if one turns odd here, she has given two values for the same bit.
+     */
     private void flip(int keyIndex) {
         orders.positionsOf(keyIndex, positions, opened + 1);
         for (int p = 0; p <= opened; p++) {
@@ -240,7 +244,8 @@ public final class CascadeBob {
         int[] lengths = new int[asked.count];
         for (int i = 0; i < asked.count; i++) {
             questionPasses[i] = (byte) asked.pass[i];
-            lengths[i] = round == 1 ? asked.length[i] : (asked.length[i] + 1) / 2;
+            int start = asked.start[i];
+            lengths[i] = round == 1 ? asked.length[i] : PassBlocks.midpoint(start, asked.length[i]) - start;
         }
         state = State.AWAITING_RESPONSE;
         return new CascadeStep.Ask(new ParityRequest(linkId, blockId, round, questionPasses, starts, lengths));

@@ -38,10 +38,6 @@ final class PassBlocks {
         this.odd = new long[bits.length];
     }
 
-    int blockSize() {
-        return blockSize;
-    }
-
     int topBlockCount() {
         return topBlockCount(length, blockSize);
     }
