@@ -16,7 +16,8 @@ import org.qnetem.qkd.reconciliation.ReconciliationResult;
  * corrected, and the median CPU time of both ends on this thread (thread CPU time, so that waiting for
  * a core on a shared machine does not count; after a warm-up). Run: java -cp
  * modules/qnetem-bench/target/benchmarks.jar org.qnetem.bench.CascadeEfficiencyTable
- * [seeds for 10^5] [seeds for 10^6]
+ * [seeds for 10^5] [seeds for 10^6] [firstBlockErrors blockGrowth]; 0 seeds skip that block size, and
+ * the last two replace the defaults' values (6 passes, widest blocks 1/16 of the key, as the defaults).
  */
 public final class CascadeEfficiencyTable {
 
@@ -29,7 +30,10 @@ public final class CascadeEfficiencyTable {
     public static void main(String[] args) {
         int smallSeeds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int largeSeeds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-        CascadeSettings settings = CascadeSettings.defaults(1);
+        CascadeSettings defaults = CascadeSettings.defaults(1);
+        CascadeSettings settings = args.length > 3 ? new CascadeSettings(1, defaults.passes(),
+                Double.parseDouble(args[2]), Integer.parseInt(args[3]), defaults.widestBlocks()) : defaults;
+        System.out.println("Settings: " + settings);
         for (int warmUp = 0; warmUp < 20; warmUp++) {
             reconcile(NoisyKeys.generate(100_000, 0.02, 1000 + warmUp), settings, warmUp);
             reconcile(NoisyKeys.generate(1_000_000, 0.02, 1000 + warmUp), settings, warmUp);
@@ -39,7 +43,8 @@ public final class CascadeEfficiencyTable {
         System.out.println("|---:|---:|---:|---:|---:|---:|---:|");
         for (int length : new int[] {100_000, 1_000_000}) {
             int seeds = length == 100_000 ? smallSeeds : largeSeeds;
-            for (double qber : QBERS) {
+            for (int q = 0; q < QBERS.length && seeds > 0; q++) {
+                double qber = QBERS[q];
                 row(length, qber, seeds, settings);
             }
         }
