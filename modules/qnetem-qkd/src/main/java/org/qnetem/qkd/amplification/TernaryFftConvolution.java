@@ -23,9 +23,17 @@ package org.qnetem.qkd.amplification;
  * pointwise products and at the end. Identities that hold only in R, such as ρ² = ρ + 1, are used
  * freely, because reducing into R is a ring homomorphism.
  *
- * <p><b>Cost.</b> 3k transform layers of P elements of 3L bits, O(N log N) word operations, plus P
- * products of 2L-bit polynomials by {@link Gf2Multiplier}. The level count k sets the balance; it is
- * chosen to minimise an estimate whose two weights were fitted to timings on the development VM.
+ * <p><b>Cost.</b> Three transforms of k layers over P elements of 3L bits, O(N log N) word operations,
+ * plus P products of 2L-bit polynomials by {@link Gf2Multiplier}. This is one level of Schönhage's
+ * recursion: his algorithm multiplies the pointwise products by the same FFT, for O(N log N log log N)
+ * in all; here Karatsuba does them, which with L ≈ √(N/3) costs O(N · L^0.585) = O(N^1.29). At
+ * n = 10^6 the products are 23 words, too small for a second level of transforms to pay; towards
+ * n = 10^8 it would. The level count k sets the balance (L must
+ * be a multiple of 3^(k−1), so the ring grows when k overshoots); {@link #atLeast} minimises an
+ * estimate whose two weights make it pick the measured-fastest k at N = 1.5 × 10^6 and 1.5 × 10^7
+ * (k = 7 for both) and come within 20% of the fastest at 1.5 × 10^5. For N ≈ 1.5 × 10^6, L = 729: the
+ * pointwise products of 23-word polynomials take about two thirds of the time, the transforms the
+ * rest. Because L grows as √N, the pointwise share and the time per bit grow with N.
  *
  * <p>Not thread-safe: an instance owns its scratch space.
  */
