@@ -23,14 +23,48 @@ final class BitBlocks {
     static void xorBits(long[] src, int srcOff, int srcWords, long srcBit, long[] dst, int dstOff, long dstBit,
                         long count) {
         long end = dstBit + count;
-        for (long pos = dstBit; pos < end; ) {
-            int offset = (int) (pos & 63);
-            int take = (int) Math.min(64 - offset, end - pos);
-            long chunk = bitsAt(src, srcOff, srcWords, srcBit + (pos - dstBit));
-            long mask = take == 64 ? -1L : (1L << take) - 1;
-            dst[dstOff + (int) (pos >>> 6)] ^= (chunk & mask) << offset;
-            pos += take;
+        long pos = dstBit;
+        if ((pos & 63) != 0 && pos < end) {
+            pos = xorPartialWord(src, srcOff, srcWords, srcBit - dstBit, dst, dstOff, pos, end);
         }
+        long bodyEnd = end & ~63L;
+        if (pos < bodyEnd) {
+            // Whole destination words: each is two source words at one fixed shift, read without
+            // bounds tests while both exist.
+            long from = srcBit + (pos - dstBit);
+            int q = (int) (from >>> 6);
+            int shift = (int) (from & 63);
+            int w = (int) (pos >>> 6);
+            int last = (int) (bodyEnd >>> 6);
+            int fast = Math.min(last, w + Math.max(0, srcWords - 1 - q));
+            if (shift == 0) {
+                for (; w < fast; w++, q++) {
+                    dst[dstOff + w] ^= src[srcOff + q];
+                }
+            } else {
+                for (; w < fast; w++, q++) {
+                    dst[dstOff + w] ^= (src[srcOff + q] >>> shift) | (src[srcOff + q + 1] << (64 - shift));
+                }
+            }
+            for (; w < last; w++, q++) {
+                dst[dstOff + w] ^= bitsAt(src, srcOff, srcWords, 64L * q + shift);
+            }
+            pos = bodyEnd;
+        }
+        if (pos < end) {
+            xorPartialWord(src, srcOff, srcWords, srcBit - dstBit, dst, dstOff, pos, end);
+        }
+    }
+
+    /** XORs the part of [pos, end) in pos's word; returns where it stopped. */
+    private static long xorPartialWord(long[] src, int srcOff, int srcWords, long srcMinusDst, long[] dst, int dstOff,
+                                       long pos, long end) {
+        int offset = (int) (pos & 63);
+        int take = (int) Math.min(64 - offset, end - pos);
+        long chunk = bitsAt(src, srcOff, srcWords, pos + srcMinusDst);
+        long mask = take == 64 ? -1L : (1L << take) - 1;
+        dst[dstOff + (int) (pos >>> 6)] ^= (chunk & mask) << offset;
+        return pos + take;
     }
 
     /** Clears the bits of a {@code words}-word segment at and past bit {@code bits}. */

@@ -110,6 +110,8 @@ final class TernaryFftConvolution {
             reduce(a, slot, first);
             reduce(b, slot, second);
             multiplier.multiply(first, 0, second, 0, product, 0);
+            // The product has degree below 4L − 1; folding bits 3L.. onto 0.. (x^3L = 1) keeps it a
+            // representative of the same element of R in the 3L-bit form the inverse transform takes.
             System.arraycopy(product, 0, a, slot, ringWords);
             BitBlocks.clearFrom(a, slot, ringWords, ringBits);
             BitBlocks.xorBits(product, 0, product.length, ringBits, a, slot, 0, half);
