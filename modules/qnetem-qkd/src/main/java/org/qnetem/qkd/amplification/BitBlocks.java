@@ -131,12 +131,6 @@ final class BitBlocks {
         }
     }
 
-    static void xor3(long[] x, int xOff, long[] y, int yOff, long[] z, int zOff, long[] out, int outOff, int count) {
-        for (int i = 0; i < count; i++) {
-            out[outOff + i] = x[xOff + i] ^ y[yOff + i] ^ z[zOff + i];
-        }
-    }
-
     static void xorInto(long[] x, int xOff, long[] out, int outOff, int count) {
         for (int i = 0; i < count; i++) {
             out[outOff + i] ^= x[xOff + i];

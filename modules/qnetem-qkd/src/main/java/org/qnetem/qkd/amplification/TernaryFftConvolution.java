@@ -142,9 +142,13 @@ final class TernaryFftConvolution {
                     BitBlocks.xor(a, u1, a, u2, sum, 0, w);
                     BitBlocks.rotate(sum, 0, rho, 0, ringBits, w, half);
                     // u0 + ρu1 + ρ²u2 = u0 + u2 + ρ(u1 + u2) and u0 + ρ²u1 + ρu2 = u0 + u1 + ρ(u1 + u2) in R.
-                    BitBlocks.xor3(a, u0, a, u2, rho, 0, first, 0, w);
-                    BitBlocks.xor3(a, u0, a, u1, rho, 0, second, 0, w);
-                    BitBlocks.xorInto(sum, 0, a, u0, w);
+                    for (int i = 0; i < w; i++) {
+                        long x0 = a[u0 + i];
+                        long r = rho[i];
+                        first[i] = x0 ^ a[u2 + i] ^ r;
+                        second[i] = x0 ^ a[u1 + i] ^ r;
+                        a[u0 + i] = x0 ^ sum[i];
+                    }
                     BitBlocks.rotate(first, 0, a, u1, ringBits, w, j * unit);
                     BitBlocks.rotate(second, 0, a, u2, ringBits, w, 2 * j * unit);
                 }
@@ -166,9 +170,13 @@ final class TernaryFftConvolution {
                     BitBlocks.rotate(a, u2, second, 0, ringBits, w, (ringBits - 2 * j * unit) % ringBits);
                     BitBlocks.xor(first, 0, second, 0, sum, 0, w);
                     BitBlocks.rotate(sum, 0, rho, 0, ringBits, w, half);
-                    BitBlocks.xor3(a, u0, first, 0, rho, 0, a, u1, w);
-                    BitBlocks.xor3(a, u0, second, 0, rho, 0, a, u2, w);
-                    BitBlocks.xorInto(sum, 0, a, u0, w);
+                    for (int i = 0; i < w; i++) {
+                        long v0 = a[u0 + i];
+                        long r = rho[i];
+                        a[u1 + i] = v0 ^ first[i] ^ r;
+                        a[u2 + i] = v0 ^ second[i] ^ r;
+                        a[u0 + i] = v0 ^ sum[i];
+                    }
                 }
             }
         }
