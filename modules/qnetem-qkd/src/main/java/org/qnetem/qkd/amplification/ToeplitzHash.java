@@ -75,14 +75,6 @@ public final class ToeplitzHash {
         return PackedBits.of(words, length);
     }
 
-    public int inputBits() {
-        return inputBits;
-    }
-
-    public int outputBits() {
-        return outputBits;
-    }
-
     /** T·x mod 2, ℓ bits. */
     public PackedBits hash(PackedBits key) {
         if (key.length() != inputBits) {

@@ -13,8 +13,8 @@ public final class AuthenticationKeyExhaustedException extends RuntimeException 
     private final long sequence;
 
     public AuthenticationKeyExhaustedException(Direction direction, long sequence) {
-        super("authentication key pool exhausted: no " + Authenticator.PAD_BITS_PER_MESSAGE + "-bit pad left for message "
-                + sequence + " " + direction + "; replenish the pool");
+        super("authentication key pool exhausted: no " + Authenticator.PAD_BITS_PER_MESSAGE
+                + "-bit pad left for message " + sequence + " " + direction + "; replenish the pool");
         this.direction = direction;
         this.sequence = sequence;
     }

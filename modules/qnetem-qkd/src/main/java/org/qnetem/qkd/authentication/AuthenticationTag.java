@@ -5,7 +5,4 @@ package org.qnetem.qkd.authentication;
  * names the pad both ends use) and the two 64-bit halves of the padded polynomial digest.
  */
 public record AuthenticationTag(long sequence, long first, long second) {
-
-    /** Bits on the wire: the sequence number and two 64-bit values. */
-    public static final int WIRE_BITS = 3 * Long.SIZE;
 }

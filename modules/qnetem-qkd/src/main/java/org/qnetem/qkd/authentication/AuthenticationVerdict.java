@@ -8,10 +8,6 @@ public enum AuthenticationVerdict {
     TAG_MISMATCH,
     /** A sequence number already used in this direction: a replay. No pad is consumed. */
     REPLAYED,
-    /** A sequence number ahead of the next expected one: a message is missing or came out of order. No pad is consumed. */
-    OUT_OF_ORDER;
-
-    public boolean authentic() {
-        return this == AUTHENTIC;
-    }
+    /** A sequence number past the next expected one: a message is missing or out of order. No pad is consumed. */
+    OUT_OF_ORDER
 }

@@ -86,7 +86,8 @@ public final class Authenticator {
         }
         AuthenticationKeyPool.Pad pad = pool.takePad(incoming);
         PolynomialDigest digest = hash.digest(message);
-        long difference = ((digest.first() + pad.first()) ^ tag.first()) | ((digest.second() + pad.second()) ^ tag.second());
+        long difference = ((digest.first() + pad.first()) ^ tag.first())
+                | ((digest.second() + pad.second()) ^ tag.second());
         return difference == 0 ? AuthenticationVerdict.AUTHENTIC : AuthenticationVerdict.TAG_MISMATCH;
     }
 

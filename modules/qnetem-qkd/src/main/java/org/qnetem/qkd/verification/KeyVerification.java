@@ -13,9 +13,9 @@ import org.qnetem.qkd.hashing.PolynomialHash;
  * <p>ε_cor. If the two keys differ, the tags agree with probability at most (D/p)², D = ⌈L/32⌉ + 1,
  * p = 2^61 − 1 ({@link #collisionProbability}). For L = 10^8 bits that is
  * (3,125,001 / 2,305,843,009,213,693,951)² ≈ 1.8 × 10^-24; it stays below the 10^-15 the protocol
- * asks for up to L ≈ 2.3 × 10^12 bits, far past the 2^31 bits a key can have. One point would give 1.4 × 10^-12 at 10^8 bits,
- * not enough, hence two. The points must be drawn after the keys are fixed, which is why each block
- * gets fresh ones; they need not be secret.
+ * asks for up to L ≈ 2.3 × 10^12 bits, far past the 2^31 bits a key can have. One point would give
+ * 1.4 × 10^-12 at 10^8 bits, not enough, hence two. The points must be drawn after the keys are
+ * fixed, which is why each block gets fresh ones; they need not be secret.
  *
  * <p>Leakage: the tag discloses at most {@link #TAG_BITS} = 122 bits about the key, which the
  * secure-length computation must subtract.

@@ -118,7 +118,8 @@ class AuthenticationKeyPoolTest {
         assertEquals("pre-shared key: not a hex digit at position 32", notHex.getMessage());
         assertThrows(IllegalArgumentException.class, () -> AuthenticationKeyPool.fromHex("00".repeat(15)));
         assertThrows(IllegalArgumentException.class,
-                () -> AuthenticationKeyPool.fromHex("ff".repeat(8) + "00".repeat(8)), "too short once a word is skipped");
+                () -> AuthenticationKeyPool.fromHex("ff".repeat(8) + "00".repeat(8)),
+                "too short once a word is skipped");
     }
 
     @Test

@@ -194,7 +194,8 @@ class AuthenticatorTest {
         }
         byte[] m = message(random.nextInt(0, 2_000));
         AuthenticationTag tag = from.tag(m);
-        channel.add(new byte[][] {m, PackedBits.of(new long[] {tag.sequence(), tag.first(), tag.second()}, 192).toBytes()});
+        long[] wire = {tag.sequence(), tag.first(), tag.second()};
+        channel.add(new byte[][] {m, PackedBits.of(wire, 192).toBytes()});
     }
 
     private int deliver(Authenticator to, Deque<byte[][]> channel) {
