@@ -9,6 +9,7 @@ import org.qnetem.physics.batch.PackedBits;
 import org.qnetem.physics.batch.PhotonBatch;
 import org.qnetem.physics.random.StreamKey;
 import org.qnetem.physics.source.EntangledPairSource;
+import org.qnetem.physics.source.SinglePhotonSource;
 import org.qnetem.physics.source.SourceDescriptor;
 import org.qnetem.physics.source.WeakCoherentSource;
 import org.qnetem.qkd.message.ClassicalMessage;
@@ -106,6 +107,11 @@ public final class WireCodec {
             }
             return builder.setWeakCoherent(weakProto).build();
         }
+        if (source instanceof SinglePhotonSource single) {
+            return builder.setSinglePhoton(org.qnetem.wire.v1.SinglePhotonSource.newBuilder()
+                    .setClockHz(single.clockHz()).setEfficiency(single.efficiency())
+                    .setBasisBiasX(single.basisBiasX())).build();
+        }
         // SourceDescriptor is sealed: this is the only other kind.
         EntangledPairSource pairs = (EntangledPairSource) source;
         return builder.setEntangledPair(org.qnetem.wire.v1.EntangledPairSource.newBuilder()
@@ -125,6 +131,10 @@ public final class WireCodec {
                 var pairs = proto.getEntangledPair();
                 return construct("EntangledPairSource", () -> new EntangledPairSource(pairs.getClockHz(),
                         pairs.getMeanPairsPerPulse(), pairs.getVisibility()));
+            case SINGLE_PHOTON:
+                var single = proto.getSinglePhoton();
+                return construct("SinglePhotonSource", () -> new SinglePhotonSource(single.getClockHz(),
+                        single.getEfficiency(), single.getBasisBiasX()));
             case KIND_NOT_SET:
                 throw new WireFormatException("SourceDescriptor.kind: not set");
             default:

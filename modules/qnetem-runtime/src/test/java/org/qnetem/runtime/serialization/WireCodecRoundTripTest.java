@@ -13,6 +13,7 @@ import org.qnetem.physics.batch.PackedBits;
 import org.qnetem.physics.batch.PhotonBatch;
 import org.qnetem.physics.random.StreamKey;
 import org.qnetem.physics.source.EntangledPairSource;
+import org.qnetem.physics.source.SinglePhotonSource;
 import org.qnetem.physics.source.WeakCoherentSource;
 import org.qnetem.qkd.message.ClassicalMessage;
 import org.qnetem.qkd.message.SiftAnnouncement;
@@ -24,6 +25,7 @@ class WireCodecRoundTripTest {
     private static final WeakCoherentSource DECOY_SOURCE = new WeakCoherentSource(1e9,
             new double[] {0.5, 0.1, 0.0}, new double[] {0.7, 0.2, 0.1}, 0.9);
     private static final EntangledPairSource PAIR_SOURCE = new EntangledPairSource(8e7, 0.02, 0.97);
+    private static final SinglePhotonSource SINGLE_PHOTON_SOURCE = new SinglePhotonSource(2.5e9, 0.63, 0.8);
 
     @Test
     void streamKeysKeepNegativeAndExtremeSeeds() {
@@ -34,12 +36,13 @@ class WireCodecRoundTripTest {
     }
 
     @Test
-    void photonBatchesRoundTripWithBothSourceKinds() throws WireFormatException {
+    void photonBatchesRoundTripWithEverySourceKind() throws WireFormatException {
         StreamKey key = new StreamKey(-42, "BRS-BRADLEY", "pulse-state", 3);
         for (PhotonBatch batch : new PhotonBatch[] {
                 new PhotonBatch("BRS-BRADLEY", 3, 5_000_000_000L, 1_000_000_000L, DECOY_SOURCE, key),
                 new PhotonBatch("BRS-BRADLEY", 0, 0, 0, WeakCoherentSource.single(1e9, 0.4), key),
-                new PhotonBatch("CAM-EPS", 9, -1, Long.MAX_VALUE, PAIR_SOURCE, key)}) {
+                new PhotonBatch("CAM-EPS", 9, -1, Long.MAX_VALUE, PAIR_SOURCE, key),
+                new PhotonBatch("LAB-SPS", 4, 7, 2_500_000, SINGLE_PHOTON_SOURCE, key)}) {
             assertEquals(batch, WireCodec.decodePhotonBatch(WireCodec.encodePhotonBatch(batch)));
         }
     }
