@@ -100,8 +100,8 @@ final class BatchWalk {
             outcome = random.nextInt() & 1;
         }
         boolean matched = bobX == aliceX;
-        recorder.record(pulse, PulseStates.intensityClass(state), bobX, outcome,
-                category == ClickDistribution.DOUBLE, matched, outcome != PulseStates.bit(state));
+        recorder.record(pulse, PulseStates.intensityClass(state), bobX ? 1 : 0, outcome,
+                category == ClickDistribution.DOUBLE ? 1 : 0, matched ? 1 : 0, outcome ^ PulseStates.bit(state));
         if (matched && knows(tables.eveKnowsMatchedBelow[kind * ClickDistribution.CATEGORIES + category])) {
             recorder.countEveKnownMatched();
         }
@@ -134,8 +134,8 @@ final class BatchWalk {
         boolean bobX = random.nextBelow(tables.bobXBelow);
         int outcome = random.nextInt() & 1;
         boolean matched = bobX == aliceX;
-        recorder.record(pulse, PulseStates.intensityClass(state), bobX, outcome, false, matched,
-                outcome != PulseStates.bit(state));
+        recorder.record(pulse, PulseStates.intensityClass(state), bobX ? 1 : 0, outcome, 0, matched ? 1 : 0,
+                outcome ^ PulseStates.bit(state));
         recorder.countAfterpulse();
         if (matched && eve != null) {
             int choice = eve.choiceAt(pulse, aliceX);

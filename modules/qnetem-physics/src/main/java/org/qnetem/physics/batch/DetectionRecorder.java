@@ -4,44 +4,57 @@ import java.util.Arrays;
 
 /**
  * Collects the detections of one batch, and their ground-truth counts, without per-click allocation.
- * A click costs two array stores (its index and one byte of flags); the bit fields and per-class
- * counts are built from the flags once, at the end.
+ * Flags go straight into their packed words and counts are added, not branched on: the flags are
+ * random, so branches on them would be mispredicted about half the time.
  */
 final class DetectionRecorder {
 
     // The largest array length every JVM allows.
     private static final int MAX_DETECTIONS = Integer.MAX_VALUE - 8;
-    private static final int X_BASIS = 1;
-    private static final int OUTCOME_ONE = 1 << 1;
-    private static final int DOUBLE_CLICK = 1 << 2;
-    private static final int MATCHED = 1 << 3;
-    private static final int ERROR = 1 << 4;
-    private static final int CLASS_SHIFT = 5;
 
-    private final int classCount;
     private long[] indices;
-    private byte[] flags;
+    private long[] bases;
+    private long[] outcomes;
+    private long[] doubleClicks;
     private int count;
+    private final long[] perClass;
+    private final long[] matchedPerClass;
+    private final long[] matchedErrorsPerClass;
+    private long doubleClickCount;
     private long afterpulses;
     private long eveKnownMatched;
     private long monitorClicks;
 
     DetectionRecorder(int expectedDetections, int classCount) {
-        this.classCount = classCount;
-        indices = new long[Math.max(1, expectedDetections)];
-        flags = new byte[indices.length];
+        int capacity = Math.max(1, expectedDetections);
+        indices = new long[capacity];
+        bases = new long[PackedBits.wordsFor(capacity)];
+        outcomes = new long[bases.length];
+        doubleClicks = new long[bases.length];
+        perClass = new long[classCount];
+        matchedPerClass = new long[classCount];
+        matchedErrorsPerClass = new long[classCount];
     }
 
-    /** One registered click; {@code matched} means Bob measured in Alice's basis, {@code error} against her bit. */
-    void record(long pulseIndex, int intensityClass, boolean xBasis, int outcome, boolean doubleClick, boolean matched,
-                boolean error) {
+    /**
+     * One registered click; each flag is 0 or 1. {@code matched} means Bob measured in Alice's basis,
+     * {@code error} that the outcome differs from her bit.
+     */
+    void record(long pulseIndex, int intensityClass, int xBasis, int outcome, int doubleClick, int matched,
+                int error) {
         if (count == indices.length) {
             grow();
         }
         indices[count] = pulseIndex;
-        flags[count] = (byte) ((xBasis ? X_BASIS : 0) | (outcome == 1 ? OUTCOME_ONE : 0)
-                | (doubleClick ? DOUBLE_CLICK : 0) | (matched ? MATCHED : 0) | (error ? ERROR : 0)
-                | intensityClass << CLASS_SHIFT);
+        int word = count >>> 6;
+        // A long shift uses the low six bits of its distance: the position within the word.
+        bases[word] |= (long) xBasis << count;
+        outcomes[word] |= (long) outcome << count;
+        doubleClicks[word] |= (long) doubleClick << count;
+        perClass[intensityClass]++;
+        matchedPerClass[intensityClass] += matched;
+        matchedErrorsPerClass[intensityClass] += matched & error;
+        doubleClickCount += doubleClick;
         count++;
     }
 
@@ -58,36 +71,6 @@ final class DetectionRecorder {
     }
 
     BatchSample toSample(PhotonBatch batch, long arrivalTimePs, long alarmClicks, boolean monitorOn) {
-        int words = PackedBits.wordsFor(count);
-        long[] bases = new long[words];
-        long[] outcomes = new long[words];
-        long[] doubleClicks = new long[words];
-        long[] perClass = new long[classCount];
-        long[] matchedPerClass = new long[classCount];
-        long[] matchedErrorsPerClass = new long[classCount];
-        long doubleClickCount = 0;
-        for (int d = 0; d < count; d++) {
-            int f = flags[d];
-            long bit = 1L << (d & 63);
-            int k = f >>> CLASS_SHIFT;
-            perClass[k]++;
-            if ((f & X_BASIS) != 0) {
-                bases[d >>> 6] |= bit;
-            }
-            if ((f & OUTCOME_ONE) != 0) {
-                outcomes[d >>> 6] |= bit;
-            }
-            if ((f & DOUBLE_CLICK) != 0) {
-                doubleClicks[d >>> 6] |= bit;
-                doubleClickCount++;
-            }
-            if ((f & MATCHED) != 0) {
-                matchedPerClass[k]++;
-                if ((f & ERROR) != 0) {
-                    matchedErrorsPerClass[k]++;
-                }
-            }
-        }
         DetectionBatch detections = new DetectionBatch(batch.linkId(), batch.sequence(), arrivalTimePs,
                 batch.pulseCount(), Arrays.copyOf(indices, count), PackedBits.of(bases, count),
                 PackedBits.of(outcomes, count), PackedBits.of(doubleClicks, count));
@@ -101,8 +84,11 @@ final class DetectionRecorder {
             throw new IllegalArgumentException("more than " + MAX_DETECTIONS
                     + " detections in one batch; send shorter batches");
         }
-        int length = (int) Math.min(MAX_DETECTIONS, 2L * count);
-        indices = Arrays.copyOf(indices, length);
-        flags = Arrays.copyOf(flags, length);
+        int capacity = (int) Math.min(MAX_DETECTIONS, 2L * count);
+        indices = Arrays.copyOf(indices, capacity);
+        int words = PackedBits.wordsFor(capacity);
+        bases = Arrays.copyOf(bases, words);
+        outcomes = Arrays.copyOf(outcomes, words);
+        doubleClicks = Arrays.copyOf(doubleClicks, words);
     }
 }
