@@ -8,9 +8,9 @@ package org.qnetem.physics.random;
  * Philox4x32-10 passes TestU01 BigCrush.
  *
  * <p>Cost. In Java a block is about 120 integer operations (two 32x32-bit multiplies, shifts and
- * XORs per round), about 20 ns when computed alone. {@link #fourBlocks} computes four consecutive
- * counters with their rounds interleaved, so the processor overlaps the four multiply chains; that
- * cuts the cost per block by about a third for sequential streams.
+ * XORs per round), about 22 ns on the 2-core development VM when computed alone. {@link #fourBlocks}
+ * computes four consecutive counters with their rounds interleaved, so the processor overlaps the
+ * four dependency chains; that cuts the cost per block by about a fifth for sequential streams.
  *
  * <p>Word order, matching Random123's {@code ctr[0..3]}, {@code key[0..1]} and output {@code [0..3]}
  * (so its known-answer vectors apply): each 64-bit argument holds two 32-bit words, low word first.
