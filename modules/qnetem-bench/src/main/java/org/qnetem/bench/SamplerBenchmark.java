@@ -65,7 +65,7 @@ public class SamplerBenchmark {
     public void setUp() {
         source = new WeakCoherentSource(1e9, new double[] {0.5, 0.1, 2e-4}, new double[] {0.8, 0.15, 0.05}, 0.5);
         FibreChannel lossOnly = FibreChannel.smf28(0, 0.2, totalLossDb);
-        Receiver receiver = new Receiver(1.0, new ThresholdDetector(1.0, 6e-7), 0.01, 0.5);
+        Receiver receiver = new Receiver(1.0, ThresholdDetector.gated(1.0, 6e-7), 0.01, 0.5);
         sampler = new Bb84BatchSampler(source, lossOnly, receiver);
     }
 

@@ -20,7 +20,7 @@ final class TwoNodeBatches {
     private final WeakCoherentSource source = new WeakCoherentSource(1e9, new double[] {0.5, 0.1, 2e-4},
             new double[] {0.8, 0.15, 0.05}, 0.5);
     private final Bb84BatchSampler sampler = new Bb84BatchSampler(source, FibreChannel.smf28(25, 0.2, 0),
-            new Receiver(1.0, new ThresholdDetector(0.1, 6e-7), 0.01, 0.5));
+            new Receiver(1.0, ThresholdDetector.gated(0.1, 6e-7), 0.01, 0.5));
 
     WeakCoherentSource source() {
         return source;

@@ -23,8 +23,8 @@ final class PairLinkPhysics {
     record Arm(double efficiency, double darkCountPerDetector, double misalignment, double basisBiasX,
                boolean passive) {
 
-        static Arm of(Bbm92Arm arm, long emissionTimePs) {
-            return new Arm(arm.efficiencyAt(emissionTimePs), arm.receiver().detector().darkCountPerGate(),
+        static Arm of(Bbm92Arm arm, long emissionTimePs, double clockHz) {
+            return new Arm(arm.efficiencyAt(emissionTimePs), arm.receiver().detector().timing().darkCountPerSlot(clockHz),
                     arm.receiver().misalignment(), arm.receiver().basisBiasX(),
                     arm.basisChoice() == Bbm92Arm.BasisChoice.PASSIVE);
         }
@@ -53,9 +53,9 @@ final class PairLinkPhysics {
     final double trueWindowCoincidence;
 
     PairLinkPhysics(SourceDescriptor source, Bbm92Arm aliceArm, Bbm92Arm bobArm, long emissionTimePs) {
-        alice = Arm.of(aliceArm, emissionTimePs);
-        bob = Arm.of(bobArm, emissionTimePs);
         clockHz = source.clockHz();
+        alice = Arm.of(aliceArm, emissionTimePs, clockHz);
+        bob = Arm.of(bobArm, emissionTimePs, clockHz);
         if (source instanceof EntangledPairSource pulsed) {
             continuous = false;
             polarisationError = pulsed.polarisationError();

@@ -1,113 +1,135 @@
 package org.qnetem.physics.model;
 
+import java.util.function.ToDoubleFunction;
+import org.qnetem.physics.attack.Attack;
+import org.qnetem.physics.attack.LinkOptics;
+import org.qnetem.physics.attack.PulseKinds;
 import org.qnetem.physics.channel.FibreChannel;
+import org.qnetem.physics.detector.ClickDistribution;
+import org.qnetem.physics.detector.ClickRenewal;
 import org.qnetem.physics.detector.Receiver;
-import org.qnetem.physics.source.WeakCoherentSource;
+import org.qnetem.physics.source.Bb84Source;
 
 /**
- * Closed-form expectations of the BB84 detection model that {@code Bb84BatchSampler} samples, per
- * emitted pulse unless a rate is asked for.
+ * Expectations, per emitted pulse unless a rate is asked for, of the BB84 detection model that
+ * {@code Bb84BatchSampler} samples, attack included.
  *
- * <p>The model. A pulse of class k carries Poisson photons with mean m_k = η·μ_k at Bob's detectors,
- * η = channel transmittance × receiver efficiency. Bob measures in X with probability q_B (active
- * choice), Alice sent X with probability q_A. Poisson thinning splits the photons between the two
- * threshold detectors of Bob's basis: in the matching basis the correct one gets mean m(1−e_d) and
- * the wrong one m·e_d; in the other basis each gets m/2. Each detector also dark-counts with p_d,
- * independently. So the correct and wrong detectors click independently with
- * <pre>
- *   p_c = 1 − (1−p_d)·exp(−m(1−e)),   p_w = 1 − (1−p_d)·exp(−m·e),   e = e_d (bases match) or 1/2
- * </pre>
- * and some detector clicks with P_k = 1 − (1−p_d)²·exp(−m_k) whatever the bases. A double click
- * yields a uniformly random bit (squashing), so a matched-basis click is wrong with probability
- * p_w(1−p_c) + p_c·p_w/2.
+ * <p>The model. In a live slot a class-k pulse reaches Bob as one of the {@link PulseKinds} of the
+ * attack (the honest link has one kind per class: its photons, Poisson or at most one, each
+ * registered with probability η = channel × receiver efficiency; {@link ClickDistribution} shows how
+ * misalignment, dark counts and double clicks follow). Alice picks X with probability q_A, Bob with
+ * q_B, independently; a double click and an afterpulse each yield a random bit. Sums over a live
+ * slot are exact. Dead time, afterpulses and monitor test slots enter through the stationary shares
+ * of {@link ClickRenewal}, exact in the long run (with no afterpulses or test slots the click rate is
+ * P/(1 + P n_d), REFERENCE.md §4.1's R/(1 + Rτ)); each batch starts with a rested receiver, which
+ * adds less than n_d times the click rate to a batch's clicks.
  *
- * <p>Expressions are evaluated with log1p/expm1 so tiny probabilities keep full relative precision.
+ * <p>Probabilities are computed with {@link StrictMath}, so the sampler's tables, built from them,
+ * are the same on every JVM.
  */
 public final class Bb84Expectation {
 
-    private final WeakCoherentSource source;
+    private final Bb84Source source;
     private final double transmittance;
-    private final double misalignment;
-    private final double basisBiasX;
-    private final double logNoDarkCount;
+    private final PulseKinds kinds;
+    private final LiveSlotOutcomes[] perClass;
+    private final ClickRenewal renewal;
 
-    public Bb84Expectation(WeakCoherentSource source, FibreChannel channel, Receiver receiver) {
-        this.source = source;
-        transmittance = channel.transmittance() * receiver.efficiency();
-        misalignment = receiver.misalignment();
-        basisBiasX = receiver.basisBiasX();
-        logNoDarkCount = Math.log1p(-receiver.detector().darkCountPerGate());
+    /** The honest link over a fibre of constant loss. */
+    public Bb84Expectation(Bb84Source source, FibreChannel channel, Receiver receiver) {
+        this(source, channel.transmittance(), receiver, Attack.NONE);
     }
 
-    /** η: the probability that one emitted photon reaches a detector and is registered. */
+    public Bb84Expectation(Bb84Source source, double channelTransmittance, Receiver receiver, Attack attack) {
+        this.source = source;
+        LinkOptics optics = new LinkOptics(source, channelTransmittance, receiver);
+        transmittance = optics.transmittance();
+        kinds = attack.kinds(optics);
+        perClass = new LiveSlotOutcomes[source.classCount()];
+        double clickPerLiveSlot = 0;
+        for (int k = 0; k < perClass.length; k++) {
+            perClass[k] = LiveSlotOutcomes.of(kinds, k);
+            clickPerLiveSlot += source.probability(k) * perClass[k].clicks;
+        }
+        renewal = new ClickRenewal(clickPerLiveSlot, kinds.deadSlots(), kinds.afterpulseProbability(),
+                kinds.testSlotFraction());
+    }
+
+    /** The pulse kinds of the link under its attack, from which the sampler builds its tables. */
+    public PulseKinds kinds() {
+        return kinds;
+    }
+
+    /** η: the probability that one emitted photon reaches a detector and is registered (no attack). */
     public double transmittance() {
         return transmittance;
     }
 
-    /** m_k: mean photon number of a class-k pulse at Bob's detectors. */
-    public double meanPhotonsAtDetectors(int k) {
-        return transmittance * source.intensity(k);
-    }
-
-    /** P_k: probability that a class-k pulse makes at least one of Bob's detectors click. */
+    /** Q_k: registered detections of class-k pulses per class-k pulse (the gain), afterpulses included. */
     public double clickProbability(int k) {
-        return -Math.expm1(2 * logNoDarkCount - meanPhotonsAtDetectors(k));
+        return renewal.liveNonTestWeight() * perClass[k].clicks + renewal.afterpulsesPerSlot();
     }
 
-    /** Σ_k p_k·P_k. */
+    /** Registered detections per pulse. */
     public double clickProbability() {
+        return renewal.clicksPerSlot();
+    }
+
+    /** q_A·q_B + (1−q_A)(1−q_B): probability that Bob's basis choice is Alice's. */
+    public double basisMatchProbability() {
+        double aliceX = source.basisBiasX();
+        double bobX = kinds.optics().receiver().basisBiasX();
+        return aliceX * bobX + (1 - aliceX) * (1 - bobX);
+    }
+
+    /** Detections of class-k pulses in Alice's basis, per class-k pulse. */
+    public double siftedProbability(int k) {
+        return renewal.liveNonTestWeight() * perClass[k].sifted
+                + renewal.afterpulsesPerSlot() * basisMatchProbability();
+    }
+
+    /** Detections in Alice's basis per pulse. */
+    public double siftedPerPulse() {
         double sum = 0;
-        for (int k = 0; k < source.classCount(); k++) {
-            sum += source.probability(k) * clickProbability(k);
+        for (int k = 0; k < perClass.length; k++) {
+            sum += source.probability(k) * siftedProbability(k);
         }
         return sum;
     }
 
-    /** p_c: probability that the detector for Alice's bit clicks on a class-k pulse. */
-    public double correctClickProbability(int k, boolean basesMatch) {
-        return detectorClickProbability(meanPhotonsAtDetectors(k) * (1 - errorSplit(basesMatch)));
-    }
-
-    /** p_w: probability that the detector for the other bit clicks on a class-k pulse. */
-    public double wrongClickProbability(int k, boolean basesMatch) {
-        return detectorClickProbability(meanPhotonsAtDetectors(k) * errorSplit(basesMatch));
-    }
-
-    /** q_A·q_B + (1−q_A)(1−q_B). */
-    public double basisMatchProbability() {
-        double aliceX = source.basisBiasX();
-        return aliceX * basisBiasX + (1 - aliceX) * (1 - basisBiasX);
-    }
-
-    /** Clicks in matching bases per pulse; clicks do not depend on the bases, so this factorises. */
-    public double siftedPerPulse() {
-        return clickProbability() * basisMatchProbability();
-    }
-
-    /** Error rate of matched-basis clicks of class k; NaN if class k can never click. */
+    /** Error rate of class-k detections in Alice's basis; NaN if there can be none. */
     public double qber(int k) {
-        return matchedErrorProbability(k) / clickProbability(k);
+        return siftedErrorProbability(k) / siftedProbability(k);
     }
 
-    /** Error rate of all matched-basis clicks, all classes; NaN if nothing can click. */
+    /** Error rate of all detections in Alice's basis; NaN if there can be none. */
     public double qber() {
         double errors = 0;
-        for (int k = 0; k < source.classCount(); k++) {
-            errors += source.probability(k) * matchedErrorProbability(k);
+        for (int k = 0; k < perClass.length; k++) {
+            errors += source.probability(k) * siftedErrorProbability(k);
         }
-        return errors / clickProbability();
+        return errors / siftedPerPulse();
     }
 
     /** Probability per pulse that both detectors of Bob's basis click. */
     public double doubleClickProbability() {
-        double match = basisMatchProbability();
-        double sum = 0;
-        for (int k = 0; k < source.classCount(); k++) {
-            double matched = correctClickProbability(k, true) * wrongClickProbability(k, true);
-            double mismatched = correctClickProbability(k, false) * wrongClickProbability(k, false);
-            sum += source.probability(k) * (match * matched + (1 - match) * mismatched);
-        }
-        return sum;
+        return renewal.liveNonTestWeight() * classAverage(sums -> sums.doubleClicks);
+    }
+
+    /** Afterpulse detections per pulse. */
+    public double afterpulseProbability() {
+        return renewal.afterpulsesPerSlot();
+    }
+
+    /** Detections in Alice's basis whose bit Eve knows, per pulse. */
+    public double eveKnownSiftedPerPulse() {
+        return renewal.liveNonTestWeight() * classAverage(sums -> sums.eveKnownSifted)
+                + renewal.afterpulsesPerSlot() * classAverage(sums -> sums.eveKnownSiftedAfterpulse);
+    }
+
+    /** Clicks in the blinding monitor's test slots per pulse. */
+    public double monitorClicksPerPulse() {
+        return renewal.liveTestWeight() * classAverage(sums -> sums.testSlotClicks);
     }
 
     public double detectionRateHz() {
@@ -118,17 +140,16 @@ public final class Bb84Expectation {
         return source.clockHz() * siftedPerPulse();
     }
 
-    private double matchedErrorProbability(int k) {
-        double correct = correctClickProbability(k, true);
-        double wrong = wrongClickProbability(k, true);
-        return wrong * (1 - correct) + 0.5 * correct * wrong;
+    private double siftedErrorProbability(int k) {
+        return renewal.liveNonTestWeight() * perClass[k].siftedErrors
+                + renewal.afterpulsesPerSlot() * basisMatchProbability() / 2;
     }
 
-    private double errorSplit(boolean basesMatch) {
-        return basesMatch ? misalignment : 0.5;
-    }
-
-    private double detectorClickProbability(double meanPhotons) {
-        return -Math.expm1(logNoDarkCount - meanPhotons);
+    private double classAverage(ToDoubleFunction<LiveSlotOutcomes> field) {
+        double sum = 0;
+        for (int k = 0; k < perClass.length; k++) {
+            sum += source.probability(k) * field.applyAsDouble(perClass[k]);
+        }
+        return sum;
     }
 }

@@ -14,6 +14,11 @@ public record StreamKey(long seed, String entity, String purpose, long sequence)
         Objects.requireNonNull(purpose, "purpose");
     }
 
+    /** The same seed, entity and sequence for another purpose: a stream independent of this one. */
+    public StreamKey withPurpose(String newPurpose) {
+        return new StreamKey(seed, entity, newPurpose, sequence);
+    }
+
     /** The same entity and purpose at another batch sequence. */
     public StreamKey withSequence(long newSequence) {
         return new StreamKey(seed, entity, purpose, newSequence);

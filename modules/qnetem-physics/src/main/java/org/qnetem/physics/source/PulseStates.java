@@ -1,5 +1,6 @@
 package org.qnetem.physics.source;
 
+import org.qnetem.physics.random.FixedPointProbability;
 import org.qnetem.physics.random.RandomStream;
 import org.qnetem.physics.random.StreamKey;
 
@@ -8,31 +9,31 @@ import org.qnetem.physics.random.StreamKey;
  * depends on Philox block i of the pulse-state stream and on nothing else, so the transmitter and the
  * channel sampler each compute any pulse's state in O(1) and always agree.
  *
- * <p>From block i: word 0's top 53 bits, as a uniform in [0, 1), pick the class against the cumulative
- * class probabilities; word 1's top 53 bits pick the X basis when below {@code basisBiasX}; word 1's
- * lowest bit is the bit.
+ * <p>From block i: word 0, as an unsigned 64-bit uniform, picks the class against the cumulative
+ * class probabilities in {@link FixedPointProbability} form; word 1's top 63 bits pick the X basis
+ * when below {@code basisBiasX} (to 2^-63); word 1's lowest bit is the bit. Integer comparisons keep
+ * this cheap: the sampler looks up one state per candidate pulse.
  *
  * <p>A state is packed in an int: bits 0–1 the class, bit 2 the basis (1 = X), bit 3 the bit. Not
  * thread-safe (one scratch block); make one per user.
  */
 public final class PulseStates {
 
-    private static final double DOUBLE_UNIT = 0x1.0p-53;
     private static final int CLASS_MASK = 0b11;
     private static final int BASIS_SHIFT = 2;
     private static final int BIT_SHIFT = 3;
 
     private final RandomStream stream;
-    private final double[] classUpperBounds;
+    private final long[] classUpperBounds;
     private final int lastPossibleClass;
-    private final double basisBiasX;
+    private final long xBasisBelow;
     private final long[] block = new long[2];
 
-    public PulseStates(WeakCoherentSource source, StreamKey key) {
+    public PulseStates(Bb84Source source, StreamKey key) {
         stream = new RandomStream(key);
-        basisBiasX = source.basisBiasX();
+        xBasisBelow = FixedPointProbability.of(source.basisBiasX()) >>> 1;
         int classes = source.classCount();
-        classUpperBounds = new double[classes];
+        classUpperBounds = new long[classes];
         double total = 0;
         for (int k = 0; k < classes; k++) {
             total += source.probability(k);
@@ -41,7 +42,7 @@ public final class PulseStates {
         int lastPositive = 0;
         for (int k = 0; k < classes; k++) {
             cumulative += source.probability(k);
-            classUpperBounds[k] = cumulative / total;
+            classUpperBounds[k] = FixedPointProbability.of(Math.min(1, cumulative / total));
             if (source.probability(k) > 0) {
                 lastPositive = k;
             }
@@ -52,8 +53,8 @@ public final class PulseStates {
     /** The packed state of pulse {@code pulseIndex}. */
     public int stateOf(long pulseIndex) {
         stream.blockAt(pulseIndex, block);
-        int k = classOf((block[0] >>> 11) * DOUBLE_UNIT);
-        int basis = (block[1] >>> 11) * DOUBLE_UNIT < basisBiasX ? 1 : 0;
+        int k = classOf(block[0]);
+        int basis = block[1] >>> 1 < xBasisBelow ? 1 : 0;
         int bit = (int) (block[1] & 1);
         return k | basis << BASIS_SHIFT | bit << BIT_SHIFT;
     }
@@ -71,13 +72,13 @@ public final class PulseStates {
         return state >>> BIT_SHIFT & 1;
     }
 
-    private int classOf(double uniform) {
+    private int classOf(long uniform) {
         for (int k = 0; k < classUpperBounds.length; k++) {
-            if (uniform < classUpperBounds[k]) {
+            if (Long.compareUnsigned(uniform, classUpperBounds[k]) < 0) {
                 return k;
             }
         }
-        // Reached only when rounding leaves the last bound a hair below 1.
+        // Reached only when rounding leaves the last bound a hair below 2^64.
         return lastPossibleClass;
     }
 }

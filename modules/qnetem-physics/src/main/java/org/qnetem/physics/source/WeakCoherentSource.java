@@ -8,10 +8,7 @@ import java.util.Arrays;
  * probability {@code basisBiasX}, and a uniformly random bit.
  */
 public record WeakCoherentSource(double clockHz, double[] intensities, double[] probabilities, double basisBiasX)
-        implements SourceDescriptor {
-
-    /** Decoy BB84 uses at most a signal and two decoys; class indices are packed in two bits. */
-    public static final int MAX_CLASSES = 3;
+        implements Bb84Source {
 
     public WeakCoherentSource {
         if (!(clockHz > 0) || Double.isInfinite(clockHz)) {
@@ -49,6 +46,7 @@ public record WeakCoherentSource(double clockHz, double[] intensities, double[] 
         return new WeakCoherentSource(clockHz, new double[] {mu}, new double[] {1.0}, 0.5);
     }
 
+    @Override
     public int classCount() {
         return intensities.length;
     }
@@ -57,8 +55,14 @@ public record WeakCoherentSource(double clockHz, double[] intensities, double[] 
         return intensities[k];
     }
 
+    @Override
     public double probability(int k) {
         return probabilities[k];
+    }
+
+    @Override
+    public PhotonNumber photonNumber(int k) {
+        return new PoissonPhotonNumber(intensities[k]);
     }
 
     @Override

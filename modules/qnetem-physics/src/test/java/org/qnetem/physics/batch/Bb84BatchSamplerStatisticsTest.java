@@ -9,12 +9,13 @@ import org.qnetem.physics.source.PulseStates;
 import org.qnetem.physics.source.WeakCoherentSource;
 
 /**
- * Sampled batches against the closed forms of {@link Bb84Expectation}, at fixed seeds. Every
- * observed frequency must lie within 5 binomial standard errors of its expectation.
+ * Sampled batches of the honest link without dead time or afterpulses against the closed forms of
+ * {@link Bb84Expectation}, at fixed seeds. Pulses are then independent, so every observed frequency
+ * is binomial and must lie within 4 binomial standard errors of its expectation.
  */
 class Bb84BatchSamplerStatisticsTest {
 
-    private static final double SIGMAS = 5;
+    private static final double SIGMAS = 4;
 
     @Test
     void decoyLinkAt25KmMatchesTheExpectation() {
@@ -61,6 +62,36 @@ class Bb84BatchSamplerStatisticsTest {
         assertFraction(0.5, firstHalf, detections.count(), "detections in the first half");
     }
 
+    /**
+     * Batches 10 and 11 share no randomness: a pulse clicks in both as often as two independent
+     * pulses would (Q̄², not Σ p_k Q_k² as if Alice had reused her classes, 17 % more here), and where
+     * both click Bob's outcomes agree half the time.
+     */
+    @Test
+    void differentBatchNumbersGiveIndependentBatches() {
+        Bb84Scenario link = Bb84Scenario.decoyLink(0, 6e-7);
+        long pulses = 2_000_000;
+        DetectionBatch a = link.sample(10, pulses).detections();
+        DetectionBatch b = link.sample(11, pulses).detections();
+        long both = 0;
+        long sameOutcome = 0;
+        int j = 0;
+        for (int i = 0; i < a.count(); i++) {
+            while (j < b.count() && b.pulseIndex(j) < a.pulseIndex(i)) {
+                j++;
+            }
+            if (j < b.count() && b.pulseIndex(j) == a.pulseIndex(i)) {
+                both++;
+                if (a.outcomes().bit(i) == b.outcomes().bit(j)) {
+                    sameOutcome++;
+                }
+            }
+        }
+        double q = link.expectation().clickProbability();
+        assertFraction(q * q, both, pulses, "pulses clicking in both batches");
+        assertFraction(0.5, sameOutcome, both, "equal outcomes where both click");
+    }
+
     static void assertMatchesExpectation(Bb84Scenario link, long pulses, BatchSample sample) {
         Bb84Expectation expected = link.expectation();
         GroundTruth truth = sample.truth();
@@ -82,25 +113,28 @@ class Bb84BatchSamplerStatisticsTest {
     static void assertConsistentWithAlice(Bb84Scenario link, BatchSample sample) {
         DetectionBatch detections = sample.detections();
         PulseStates alice = new PulseStates(link.source(), link.batch(detections.sequence(), 1).pulseStateKey());
-        long matched = 0;
-        long errors = 0;
-        long[] perClass = new long[link.source().classCount()];
+        int classes = link.source().classCount();
+        long[] perClass = new long[classes];
+        long[] matched = new long[classes];
+        long[] errors = new long[classes];
         long previous = -1;
         for (int d = 0; d < detections.count(); d++) {
             long pulse = detections.pulseIndex(d);
             assertTrue(pulse > previous && pulse < detections.pulseCount(), "index " + pulse + " after " + previous);
             previous = pulse;
             int state = alice.stateOf(pulse);
-            perClass[PulseStates.intensityClass(state)]++;
+            int k = PulseStates.intensityClass(state);
+            perClass[k]++;
             if (PulseStates.basis(state) == detections.bases().bit(d)) {
-                matched++;
+                matched[k]++;
                 if (PulseStates.bit(state) != detections.outcomes().bit(d)) {
-                    errors++;
+                    errors[k]++;
                 }
             }
         }
-        assertEquals(new GroundTruth(detections.count(), matched, errors, detections.doubleClicks().bitCount(),
-                perClass), sample.truth());
+        GroundTruth truth = sample.truth();
+        assertEquals(new GroundTruth(perClass, matched, errors, detections.doubleClicks().bitCount(),
+                truth.afterpulses(), truth.eveKnownMatched(), truth.monitorClicks(), truth.monitorAlarm()), truth);
     }
 
     private static void assertFraction(double p, long count, long trials, String what) {

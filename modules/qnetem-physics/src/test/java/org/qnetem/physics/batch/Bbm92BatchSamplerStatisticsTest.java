@@ -77,8 +77,8 @@ class Bbm92BatchSamplerStatisticsTest {
 
     // Four detectors per side, photons choosing their basis, cross-basis clicks squashed, per-photon
     // misalignment: no hand-derived closed form, so Bbm92Expectation (exact enumeration) is the oracle.
-    private static final Receiver NEAR_RECEIVER = new Receiver(0.9, new ThresholdDetector(0.6, 2e-5), 0.02, 0.5);
-    private static final Receiver FAR_RECEIVER = new Receiver(0.8, new ThresholdDetector(0.5, 1e-5), 0.01, 0.6);
+    private static final Receiver NEAR_RECEIVER = new Receiver(0.9, ThresholdDetector.gated(0.6, 2e-5), 0.02, 0.5);
+    private static final Receiver FAR_RECEIVER = new Receiver(0.8, ThresholdDetector.gated(0.5, 1e-5), 0.01, 0.6);
 
     @Test
     void pulsedPassiveReceiversWithMisalignmentMatchTheEnumeratedExpectation() {
@@ -103,7 +103,7 @@ class Bbm92BatchSamplerStatisticsTest {
         // clicks with 1 − (1 + λ)^−2 = 5/9 and double-clicks with (λ/(1 + λ))² = 1/9. One thermal mode of
         // mean μ would give 1/2 and 0; Poisson pairs 1 − e^−1 = 0.632 and (1 − e^−1/2)² = 0.155; splitting
         // the pairs between the modes by fair coins, 0.164 double clicks.
-        Receiver perfect = new Receiver(1.0, new ThresholdDetector(1.0, 0), 0, 0.5);
+        Receiver perfect = new Receiver(1.0, ThresholdDetector.gated(1.0, 0), 0, 0.5);
         Bbm92Arm arm = Bbm92Scenario.arm(0, perfect, Bbm92Arm.BasisChoice.ACTIVE);
         EntangledPairSource source = new EntangledPairSource(1e9, 1.0, 0.6);
         Bbm92Scenario link = new Bbm92Scenario(source, arm, arm);

@@ -17,7 +17,7 @@ import org.qnetem.physics.source.WeakCoherentSource;
 
 class Bbm92BatchSamplerTest {
 
-    private static final Receiver RECEIVER = new Receiver(0.9, new ThresholdDetector(0.5, 1e-5), 0.01, 0.5);
+    private static final Receiver RECEIVER = new Receiver(0.9, ThresholdDetector.gated(0.5, 1e-5), 0.01, 0.5);
     private static final Bbm92Scenario PASSIVE_PULSED = new Bbm92Scenario(new EntangledPairSource(1e9, 0.3, 0.97),
             Bbm92Scenario.arm(3, RECEIVER, Bbm92Arm.BasisChoice.PASSIVE),
             Bbm92Scenario.arm(5, RECEIVER, Bbm92Arm.BasisChoice.PASSIVE));
@@ -113,7 +113,7 @@ class Bbm92BatchSamplerTest {
 
     @Test
     void nothingIsRecordedWithoutPairsOrDarkCounts() {
-        Receiver quiet = new Receiver(1.0, new ThresholdDetector(1.0, 0), 0, 0.5);
+        Receiver quiet = new Receiver(1.0, ThresholdDetector.gated(1.0, 0), 0, 0.5);
         Bbm92Arm arm = Bbm92Scenario.arm(0, quiet, Bbm92Arm.BasisChoice.ACTIVE);
         Bbm92Scenario vacuum = new Bbm92Scenario(new EntangledPairSource(1e9, 0, 1), arm, arm);
         PairSample sample = vacuum.sample(1, 1_000_000_000_000L);
@@ -125,7 +125,7 @@ class Bbm92BatchSamplerTest {
     void certainDetectionsMarkEveryPulse() {
         // μ = 10 on a lossless link and dark counts of 0.9999 per gate: a pulse without any detection has
         // probability 36^-1 · 10^-16, which rounds away, so every pulse is drawn.
-        Receiver saturated = new Receiver(1.0, new ThresholdDetector(1.0, 0.9999), 0, 0.5);
+        Receiver saturated = new Receiver(1.0, ThresholdDetector.gated(1.0, 0.9999), 0, 0.5);
         Bbm92Arm arm = Bbm92Scenario.arm(0, saturated, Bbm92Arm.BasisChoice.ACTIVE);
         Bbm92Scenario blinding = new Bbm92Scenario(new EntangledPairSource(1e9, 10, 1), arm, arm);
         PairSample sample = blinding.sample(2, 10_000);
@@ -146,7 +146,7 @@ class Bbm92BatchSamplerTest {
                 () -> new Bbm92BatchSampler(WeakCoherentSource.single(1e9, 0.5), arm, arm));
         assertThrows(IllegalArgumentException.class,
                 () -> new Bbm92BatchSampler(new EntangledPairSource(1e9, 11, 1), arm, arm));
-        Bbm92Arm perfect = Bbm92Scenario.arm(0, new Receiver(1.0, new ThresholdDetector(1.0, 0), 0, 0.5),
+        Bbm92Arm perfect = Bbm92Scenario.arm(0, new Receiver(1.0, ThresholdDetector.gated(1.0, 0), 0, 0.5),
                 Bbm92Arm.BasisChoice.ACTIVE);
         Bbm92BatchSampler bright = new Bbm92BatchSampler(new ContinuousPairSource(1e9, 1000, 10, 1), perfect, perfect);
         assertThrows(IllegalArgumentException.class, () -> bright.expectationAt(0));

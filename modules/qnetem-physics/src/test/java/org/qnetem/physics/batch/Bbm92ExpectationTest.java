@@ -78,7 +78,7 @@ class Bbm92ExpectationTest {
         // e_d = 1.5 % (V = 0.97), f = 1.22, λ = 0.05. R = ½ Q [1 − f h(E) − h(E)] per pulse, given to two
         // figures; we ask for 3 %. QBER: the reference quotes 5.7–5.8 % at λ_opt; at λ = 0.05 it is 5.2–5.8 %.
         double pd = 1 - Math.sqrt(1 - 1.7e-6);
-        Receiver receiver = new Receiver(1.0, new ThresholdDetector(0.145, pd), 0, 0.5);
+        Receiver receiver = new Receiver(1.0, ThresholdDetector.gated(0.145, pd), 0, 0.5);
         double[] totalKm = {0, 50, 100, 150, 200};
         double[] rates = {4.1e-4, 3.3e-5, 2.9e-6, 2.5e-7, 2.2e-8};
         for (int i = 0; i < totalKm.length; i++) {
@@ -99,7 +99,7 @@ class Bbm92ExpectationTest {
         // 6.4e5, 6.4e4, 6.4e3, 6.4e2, 64 b/s at 0–40 dB of loss (here on Bob's side).
         ContinuousPairSource source = new ContinuousPairSource(1e7, 500, 100, 0.98);
         // 100 /s per side is 50 /s in each of two detectors: 2.5e-8 per 500 ps window.
-        Receiver receiver = new Receiver(0.5, new ThresholdDetector(0.8, 2.5e-8), 0, 0.5);
+        Receiver receiver = new Receiver(0.5, ThresholdDetector.gated(0.8, 2.5e-8), 0, 0.5);
         Bbm92Arm alice = new Bbm92Arm(FibreChannel.smf28(0, 0.2, 0), receiver, Bbm92Arm.BasisChoice.ACTIVE);
         double[] secretRates = {6.4e5, 6.4e4, 6.4e3, 6.4e2, 64};
         for (int i = 0; i < secretRates.length; i++) {
@@ -144,7 +144,7 @@ class Bbm92ExpectationTest {
     private static Bbm92Arm lossless(double eta, double pd, double misalignment, double biasX,
                                      Bbm92Arm.BasisChoice choice) {
         return new Bbm92Arm(FibreChannel.smf28(0, 0.2, 0),
-                new Receiver(1.0, new ThresholdDetector(eta, pd), misalignment, biasX), choice);
+                new Receiver(1.0, ThresholdDetector.gated(eta, pd), misalignment, biasX), choice);
     }
 
     private static double binaryEntropy(double x) {

@@ -31,8 +31,8 @@ record Bbm92Scenario(SourceDescriptor source, Bbm92Arm alice, Bbm92Arm bob) {
     private static Bbm92Scenario activeLink(SourceDescriptor source, double totalLossDb, boolean sourceInMiddle,
                                             double darkCount) {
         double aliceLoss = sourceInMiddle ? totalLossDb / 2 : 0;
-        Receiver aliceReceiver = new Receiver(1.0, new ThresholdDetector(DETECTOR_EFFICIENCY, darkCount), 0, 0.5);
-        Receiver bobReceiver = new Receiver(1.0, new ThresholdDetector(DETECTOR_EFFICIENCY, darkCount), 0, 0.7);
+        Receiver aliceReceiver = new Receiver(1.0, ThresholdDetector.gated(DETECTOR_EFFICIENCY, darkCount), 0, 0.5);
+        Receiver bobReceiver = new Receiver(1.0, ThresholdDetector.gated(DETECTOR_EFFICIENCY, darkCount), 0, 0.7);
         return new Bbm92Scenario(source, arm(aliceLoss, aliceReceiver, Bbm92Arm.BasisChoice.ACTIVE),
                 arm(totalLossDb - aliceLoss, bobReceiver, Bbm92Arm.BasisChoice.ACTIVE));
     }

@@ -41,6 +41,21 @@ class Philox4x32Test {
         assertNotEquals(a[1], b[1]);
     }
 
+    @Test
+    void fourBlocksAreFourConsecutiveBlocks() {
+        long key = 0x9E3779B97F4A7C15L;
+        long counterHi = 0x0123456789ABCDEFL;
+        // The low counter word crosses a 32-bit boundary inside the four.
+        long first = 0xFFFFFFFEL;
+        long[] four = new long[8];
+        Philox4x32.fourBlocks(key, counterHi, first, four);
+        long[] one = new long[2];
+        for (int j = 0; j < 4; j++) {
+            Philox4x32.block(key, counterHi, first + j, one);
+            assertArrayEquals(one, new long[] {four[2 * j], four[2 * j + 1]}, "block " + j);
+        }
+    }
+
     private static void assertKnownAnswer(long[] ctr, long[] key, long[] expected) {
         long[] out2 = new long[2];
         Philox4x32.block(join(key[1], key[0]), join(ctr[3], ctr[2]), join(ctr[1], ctr[0]), out2);

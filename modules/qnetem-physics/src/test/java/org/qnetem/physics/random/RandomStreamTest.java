@@ -50,6 +50,42 @@ class RandomStreamTest {
     }
 
     @Test
+    void intsAreTheLowThenHighHalvesOfWordsAndLeaveWholeWordsAlone() {
+        long[] words = firstLongs(KEY, 3);
+        RandomStream stream = new RandomStream(KEY);
+        assertEquals((int) words[0], stream.nextInt());
+        assertEquals(words[1], stream.nextLong());
+        assertEquals((int) (words[0] >>> 32), stream.nextInt());
+        assertEquals((int) words[2], stream.nextInt());
+    }
+
+    @Test
+    void belowComparesTheHighHalfAndOnATieTheNextDraw() {
+        long[] words = firstLongs(KEY, 1);
+        long high = words[0] & 0xFFFFFFFFL;
+        long low = words[0] >>> 32;
+        // The first draw is the low half of word 0; on a tie the second (its high half) decides.
+        assertTrue(new RandomStream(KEY).nextBelow((high + 1) << 32));
+        assertFalse(new RandomStream(KEY).nextBelow(high << 32));
+        assertTrue(new RandomStream(KEY).nextBelow(high << 32 | (low + 1)));
+        assertFalse(new RandomStream(KEY).nextBelow(high << 32 | low));
+        RandomStream stream = new RandomStream(KEY);
+        stream.nextBelow((high + 1) << 32);
+        assertEquals((int) low, stream.nextInt(), "no second draw without a tie");
+    }
+
+    @Test
+    void cellIsTheFirstWhoseBoundExceedsTheUniform() {
+        long[] words = firstLongs(KEY, 1);
+        long uniform = (words[0] & 0xFFFFFFFFL) << 32 | words[0] >>> 32;
+        long[] bounds = {uniform >>> 1, uniform, uniform + 1, -1L};
+        assertEquals(2, new RandomStream(KEY).nextCell(bounds, 0, 4));
+        assertEquals(1, new RandomStream(KEY).nextCell(bounds, 1, 3));
+        assertEquals(-1, new RandomStream(KEY).nextCell(bounds, 0, 2));
+        assertEquals(0, new RandomStream(KEY).nextCell(new long[] {-1L}, 0, 1));
+    }
+
+    @Test
     void invalidArgumentsAreRejected() {
         RandomStream stream = new RandomStream(KEY);
         assertThrows(IllegalArgumentException.class, () -> stream.longAt(0, 2));

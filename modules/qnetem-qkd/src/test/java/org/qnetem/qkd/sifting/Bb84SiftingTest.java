@@ -27,7 +27,7 @@ class Bb84SiftingTest {
     private static final WeakCoherentSource SOURCE = new WeakCoherentSource(1e9, new double[] {0.5, 0.1, 2e-4},
             new double[] {0.8, 0.15, 0.05}, 0.7);
     private static final Bb84BatchSampler SAMPLER = new Bb84BatchSampler(SOURCE, FibreChannel.smf28(25, 0.2, 0),
-            new Receiver(1.0, new ThresholdDetector(0.1, 6e-7), 0.02, 0.7));
+            new Receiver(1.0, ThresholdDetector.gated(0.1, 6e-7), 0.02, 0.7));
 
     private final Bb84Transmitter alice = new Bb84Transmitter(LINK, SOURCE, 99);
     private final Bb84Receiver bob = new Bb84Receiver(LINK);

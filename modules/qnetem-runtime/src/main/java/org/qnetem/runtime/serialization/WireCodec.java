@@ -10,6 +10,7 @@ import org.qnetem.physics.batch.PhotonBatch;
 import org.qnetem.physics.random.StreamKey;
 import org.qnetem.physics.source.ContinuousPairSource;
 import org.qnetem.physics.source.EntangledPairSource;
+import org.qnetem.physics.source.SinglePhotonSource;
 import org.qnetem.physics.source.SourceDescriptor;
 import org.qnetem.physics.source.WeakCoherentSource;
 import org.qnetem.qkd.message.ClassicalMessage;
@@ -112,6 +113,11 @@ public final class WireCodec {
                     .setClockHz(pairs.clockHz()).setMeanPairsPerPulse(pairs.meanPairsPerPulse())
                     .setVisibility(pairs.visibility())).build();
         }
+        if (source instanceof SinglePhotonSource single) {
+            return builder.setSinglePhoton(org.qnetem.wire.v1.SinglePhotonSource.newBuilder()
+                    .setClockHz(single.clockHz()).setEfficiency(single.efficiency())
+                    .setBasisBiasX(single.basisBiasX())).build();
+        }
         // SourceDescriptor is sealed: this is the only other kind.
         ContinuousPairSource continuous = (ContinuousPairSource) source;
         return builder.setContinuousPair(org.qnetem.wire.v1.ContinuousPairSource.newBuilder()
@@ -132,6 +138,10 @@ public final class WireCodec {
                 var pairs = proto.getEntangledPair();
                 return construct("EntangledPairSource", () -> new EntangledPairSource(pairs.getClockHz(),
                         pairs.getMeanPairsPerPulse(), pairs.getVisibility()));
+            case SINGLE_PHOTON:
+                var single = proto.getSinglePhoton();
+                return construct("SinglePhotonSource", () -> new SinglePhotonSource(single.getClockHz(),
+                        single.getEfficiency(), single.getBasisBiasX()));
             case CONTINUOUS_PAIR:
                 var continuous = proto.getContinuousPair();
                 // uint64 arrives as a signed long: windows of 2^63 ps and more read as negative, and

@@ -9,6 +9,9 @@ import static org.qnetem.runtime.topology.NumberRange.closed;
 import java.util.Arrays;
 import java.util.Optional;
 import org.qnetem.physics.channel.FibreChannel;
+import org.qnetem.physics.detector.DetectorTiming;
+import org.qnetem.physics.detector.FreeRunningTiming;
+import org.qnetem.physics.detector.GatedTiming;
 import org.qnetem.physics.detector.Receiver;
 import org.qnetem.physics.detector.ThresholdDetector;
 import org.qnetem.physics.source.WeakCoherentSource;
@@ -25,6 +28,10 @@ final class LinkPhysicsReader {
     private static final double DEFAULT_OPTICS_EFFICIENCY = 1.0;
     /** A typical polarisation or phase drift after compensation. */
     private static final double DEFAULT_MISALIGNMENT = 0.01;
+    private static final String GATED = "gated";
+    private static final String FREE_RUNNING = "free-running";
+    private static final String[] GATED_KEYS = {"dark-count-per-gate", "dead-time-gates"};
+    private static final String[] FREE_RUNNING_KEYS = {"dark-count-rate-hz", "dead-time-ps"};
     /** Probabilities are decimal fractions written by hand; allow for their rounding (message says 1e-9). */
     private static final double PROBABILITY_SUM_TOLERANCE = 1e-9;
 
@@ -55,16 +62,47 @@ final class LinkPhysicsReader {
     }
 
     static Optional<Receiver> receiver(Section receiver) {
-        receiver.allowOnly("optics-efficiency", "detector-efficiency", "dark-count-per-gate", "misalignment",
-                "basis-bias-x");
+        receiver.allowOnly("optics-efficiency", "detector-efficiency", "detector-mode", "dark-count-per-gate",
+                "dead-time-gates", "dark-count-rate-hz", "dead-time-ps", "afterpulse-probability", "timing-jitter-ps",
+                "misalignment", "basis-bias-x");
         double opticsEfficiency = receiver.optionalNumber("optics-efficiency", DEFAULT_OPTICS_EFFICIENCY,
                 aboveUpTo(0, 1));
         double detectorEfficiency = receiver.requiredNumber("detector-efficiency", aboveUpTo(0, 1));
-        double darkCountPerGate = receiver.requiredNumber("dark-count-per-gate", atLeastBelow(0, 1));
+        Optional<DetectorTiming> timing = receiver.optionalString("detector-mode", GATED)
+                .flatMap(mode -> timing(receiver, mode));
+        double afterpulseProbability = receiver.optionalNumber("afterpulse-probability", 0, atLeastBelow(0, 1));
+        double timingJitterPs = receiver.optionalNumber("timing-jitter-ps", 0, atLeast(0));
         double misalignment = receiver.optionalNumber("misalignment", DEFAULT_MISALIGNMENT, closed(0, 0.5));
         double basisBiasX = receiver.optionalNumber("basis-bias-x", DEFAULT_BASIS_BIAS_X, closed(0, 1));
-        return receiver.build(() -> new Receiver(opticsEfficiency,
-                new ThresholdDetector(detectorEfficiency, darkCountPerGate), misalignment, basisBiasX));
+        return receiver.build(() -> new Receiver(opticsEfficiency, new ThresholdDetector(detectorEfficiency,
+                timing.orElseThrow(), afterpulseProbability, timingJitterPs), misalignment, basisBiasX));
+    }
+
+    /** Gated detectors count dark counts and dead time in gates, free-running ones in Hz and picoseconds. */
+    private static Optional<DetectorTiming> timing(Section receiver, String mode) {
+        if (mode.equals(GATED)) {
+            onlyFor(receiver, FREE_RUNNING, FREE_RUNNING_KEYS);
+            double darkCountPerGate = receiver.requiredNumber("dark-count-per-gate", atLeastBelow(0, 1));
+            long deadTimeGates = receiver.optionalWholeNumber("dead-time-gates", 0, 0);
+            return receiver.build(() -> new GatedTiming(darkCountPerGate, deadTimeGates));
+        }
+        if (mode.equals(FREE_RUNNING)) {
+            onlyFor(receiver, GATED, GATED_KEYS);
+            double darkCountRateHz = receiver.requiredNumber("dark-count-rate-hz", atLeast(0));
+            long deadTimePs = receiver.optionalWholeNumber("dead-time-ps", 0, 0);
+            return receiver.build(() -> new FreeRunningTiming(darkCountRateHz, deadTimePs));
+        }
+        receiver.reportAt("detector-mode", "detector mode '" + mode + "' is not known; known: " + GATED + ", "
+                + FREE_RUNNING);
+        return Optional.empty();
+    }
+
+    private static void onlyFor(Section receiver, String mode, String... keys) {
+        for (String key : keys) {
+            if (receiver.has(key)) {
+                receiver.reportAt(key, "only for " + mode + " detectors (set detector-mode = " + mode + ")");
+            }
+        }
     }
 
     private static boolean hasValidClassCount(Section source, double[] intensities) {

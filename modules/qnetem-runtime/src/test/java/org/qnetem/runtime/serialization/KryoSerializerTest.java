@@ -23,6 +23,10 @@ import org.apache.pekko.serialization.Serializers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.qnetem.physics.batch.PackedBits;
+import org.qnetem.physics.detector.BlindingMonitor;
+import org.qnetem.physics.detector.FreeRunningTiming;
+import org.qnetem.physics.detector.Receiver;
+import org.qnetem.physics.detector.ThresholdDetector;
 import org.qnetem.runtime.QnetemConfig;
 import org.qnetem.qkd.sifting.SiftedBlock;
 import org.qnetem.runtime.clock.ClockSummary;
@@ -61,10 +65,15 @@ class KryoSerializerTest {
         TestProbe<LinkStatistics> statistics = TESTKIT.createTestProbe();
         TestProbe<ClockSummary> summaries = TESTKIT.createTestProbe();
         LinkSpec spec = TopologyLoader.load(Path.of("../../config/two-node.conf")).links().get(0);
+        Receiver snspd = new Receiver(0.9, new ThresholdDetector(0.8, new FreeRunningTiming(100, 50_000), 0, 40), 0.01,
+                0.5, new BlindingMonitor(0.01, 3));
+        LinkSpec freeRunning = new LinkSpec(spec.id(), spec.transmitterId(), spec.receiverId(), spec.protocol(),
+                spec.fidelity(), spec.batchPulses(), spec.fibre(), spec.source(), snspd);
         SiftedBlock block = new SiftedBlock("ALICE-BOB", 7, PackedBits.of(new long[] {0b1011}, 4),
                 PackedBits.of(new long[] {0b0110}, 4), new byte[] {0, 1, 2, 0});
         List<Object> messages = List.of(
                 new NodeActor.AttachLink(spec, LinkRole.TRANSMITTER, link.getRef(), channel.getRef()),
+                new NodeActor.AttachLink(freeRunning, LinkRole.RECEIVER, link.getRef(), channel.getRef()),
                 new NodeActor.AdvanceTo(3, 150_000_000_000L),
                 new LinkActor.EpochEmitted(3, 149),
                 new LinkActor.RecordSifted(LinkRole.RECEIVER, block),

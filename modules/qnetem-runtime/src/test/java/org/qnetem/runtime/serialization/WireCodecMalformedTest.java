@@ -13,6 +13,7 @@ import org.qnetem.wire.v1.EntangledPairSource;
 import org.qnetem.wire.v1.PhotonBatch;
 import org.qnetem.wire.v1.SiftAnnouncement;
 import org.qnetem.wire.v1.SiftResponse;
+import org.qnetem.wire.v1.SinglePhotonSource;
 import org.qnetem.wire.v1.SourceDescriptor;
 import org.qnetem.wire.v1.StreamKey;
 import org.qnetem.wire.v1.WeakCoherentSource;
@@ -152,6 +153,9 @@ class WireCodecMalformedTest {
         assertRejected("WeakCoherentSource: intensity probabilities must sum to 1", PHOTONS.toBuilder().setSource(
                 SourceDescriptor.newBuilder().setWeakCoherent(WeakCoherentSource.newBuilder().setClockHz(1e9)
                         .addIntensities(0.5).addProbabilities(0.5).setBasisBiasX(0.5))));
+        assertRejected("SinglePhotonSource: single-photon efficiency must be in (0, 1]", PHOTONS.toBuilder().setSource(
+                SourceDescriptor.newBuilder().setSinglePhoton(SinglePhotonSource.newBuilder().setClockHz(1e9)
+                        .setEfficiency(0).setBasisBiasX(0.5))));
     }
 
     @Test

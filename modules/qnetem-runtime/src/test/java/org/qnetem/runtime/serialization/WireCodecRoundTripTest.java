@@ -14,6 +14,7 @@ import org.qnetem.physics.batch.PhotonBatch;
 import org.qnetem.physics.random.StreamKey;
 import org.qnetem.physics.source.ContinuousPairSource;
 import org.qnetem.physics.source.EntangledPairSource;
+import org.qnetem.physics.source.SinglePhotonSource;
 import org.qnetem.physics.source.WeakCoherentSource;
 import org.qnetem.qkd.message.ClassicalMessage;
 import org.qnetem.qkd.message.SiftAnnouncement;
@@ -26,6 +27,7 @@ class WireCodecRoundTripTest {
             new double[] {0.5, 0.1, 0.0}, new double[] {0.7, 0.2, 0.1}, 0.9);
     private static final EntangledPairSource PAIR_SOURCE = new EntangledPairSource(8e7, 0.02, 0.97);
     private static final ContinuousPairSource CW_PAIR_SOURCE = new ContinuousPairSource(1e7, 500, 100, 0.98);
+    private static final SinglePhotonSource SINGLE_PHOTON_SOURCE = new SinglePhotonSource(2.5e9, 0.63, 0.8);
 
     @Test
     void streamKeysKeepNegativeAndExtremeSeeds() {
@@ -43,7 +45,9 @@ class WireCodecRoundTripTest {
                 new PhotonBatch("BRS-BRADLEY", 0, 0, 0, WeakCoherentSource.single(1e9, 0.4), key),
                 new PhotonBatch("CAM-EPS", 9, -1, Long.MAX_VALUE, PAIR_SOURCE, key),
                 new PhotonBatch("BRS-EPS", 4, 7_000_000, 2_000_000_000L, CW_PAIR_SOURCE, key),
-                new PhotonBatch("BRS-EPS", 5, 0, 1, new ContinuousPairSource(0, Long.MAX_VALUE, 0, 0), key)}) {
+                new PhotonBatch("BRS-EPS", 5, 0, 1, new ContinuousPairSource(0, Long.MAX_VALUE, 0, 0), key),
+
+                new PhotonBatch("LAB-SPS", 4, 7, 2_500_000, SINGLE_PHOTON_SOURCE, key)}) {
             assertEquals(batch, WireCodec.decodePhotonBatch(WireCodec.encodePhotonBatch(batch)));
         }
     }

@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.qnetem.physics.channel.FibreChannel;
+import org.qnetem.physics.detector.FreeRunningTiming;
+import org.qnetem.physics.detector.GatedTiming;
 import org.qnetem.physics.detector.Receiver;
+import org.qnetem.physics.detector.ThresholdDetector;
 import org.qnetem.physics.source.WeakCoherentSource;
 
 class TopologyLoaderTest {
@@ -36,8 +39,7 @@ class TopologyLoaderTest {
         assertEquals(new FibreChannel(25, 0.2, 0.0, 1.468), link.fibre());
         assertEquals(new WeakCoherentSource(1e9, new double[] {0.5, 0.1, 0.0002}, new double[] {0.8, 0.15, 0.05}, 0.5),
                 link.source());
-        assertEquals(0.1, link.receiver().detector().efficiency());
-        assertEquals(6e-7, link.receiver().detector().darkCountPerGate());
+        assertEquals(new ThresholdDetector(0.1, new GatedTiming(6e-7, 0), 0, 0), link.receiver().detector());
         assertEquals(1.0, link.receiver().opticsEfficiency());
         assertEquals(0.01, link.receiver().misalignment());
         assertEquals(0.5, link.receiver().basisBiasX());
@@ -63,6 +65,26 @@ class TopologyLoaderTest {
         assertEquals(1.0, receiver.opticsEfficiency());
         assertEquals(0.01, receiver.misalignment());
         assertEquals(0.5, receiver.basisBiasX());
+    }
+
+    @Test
+    void readsAGatedDetectorWithDeadTimeAndAfterpulses() {
+        String text = TopologyTexts.minimalWith("dark-count-per-gate = 6e-7",
+                "dark-count-per-gate = 6e-7, dead-time-gates = 20, afterpulse-probability = 0.04, timing-jitter-ps = 80");
+
+        Receiver receiver = TopologyLoader.parse(text, "<string>").links().get(0).receiver();
+
+        assertEquals(new ThresholdDetector(0.1, new GatedTiming(6e-7, 20), 0.04, 80), receiver.detector());
+    }
+
+    @Test
+    void readsAFreeRunningDetector() {
+        String text = TopologyTexts.minimalWith("dark-count-per-gate = 6e-7",
+                "detector-mode = free-running, dark-count-rate-hz = 100, dead-time-ps = 50000");
+
+        Receiver receiver = TopologyLoader.parse(text, "<string>").links().get(0).receiver();
+
+        assertEquals(new ThresholdDetector(0.1, new FreeRunningTiming(100, 50_000), 0, 0), receiver.detector());
     }
 
     @Test
