@@ -22,7 +22,7 @@ import org.qnetem.runtime.serialization.InternalMessage;
  */
 public final class EmulationClock extends AbstractBehavior<EmulationClock.Command> {
 
-    public sealed interface Command permits Start, EpochCompleted, DeadlineReached {
+    public sealed interface Command permits Start, EpochCompleted, DeadlineReached, Stalled {
     }
 
     /** Starts the run; {@code replyTo} gets the summary when emulated time reaches the duration. */
@@ -37,11 +37,17 @@ public final class EmulationClock extends AbstractBehavior<EmulationClock.Comman
         INSTANCE
     }
 
+    /** No epoch completed within the stall timeout. */
+    private enum Stalled implements Command {
+        INSTANCE
+    }
+
     private final ClockSettings settings;
     private final List<ActorRef<NodeActor.Command>> nodes;
     private final Set<String> links;
     private final ProgressListener progress;
     private final TimerScheduler<Command> timers;
+    private final Duration stallTimeout;
     private final Set<String> linksPending = new HashSet<>();
     private ActorRef<ClockSummary> replyTo;
     private long startNanos;
@@ -62,6 +68,7 @@ public final class EmulationClock extends AbstractBehavior<EmulationClock.Comman
         this.nodes = List.copyOf(nodes);
         this.links = Set.copyOf(links);
         this.progress = progress;
+        this.stallTimeout = context.getSystem().settings().config().getDuration("qnetem.clock.stall-timeout");
     }
 
     @Override
@@ -70,6 +77,7 @@ public final class EmulationClock extends AbstractBehavior<EmulationClock.Comman
                 .onMessage(Start.class, this::onStart)
                 .onMessage(EpochCompleted.class, this::onEpochCompleted)
                 .onMessageEquals(DeadlineReached.INSTANCE, this::afterEpoch)
+                .onMessageEquals(Stalled.INSTANCE, this::onStalled)
                 .build();
     }
 
@@ -85,6 +93,7 @@ public final class EmulationClock extends AbstractBehavior<EmulationClock.Comman
     private Behavior<Command> beginEpoch() {
         epoch++;
         linksPending.addAll(links);
+        timers.startSingleTimer(Stalled.INSTANCE, Stalled.INSTANCE, stallTimeout);
         for (ActorRef<NodeActor.Command> node : nodes) {
             node.tell(new NodeActor.AdvanceTo(epoch, epochEndPs()));
         }
@@ -102,7 +111,14 @@ public final class EmulationClock extends AbstractBehavior<EmulationClock.Comman
         return linksPending.isEmpty() ? finishEpoch() : this;
     }
 
+    private Behavior<Command> onStalled() {
+        throw new IllegalStateException("no epoch completed within " + stallTimeout.toSeconds()
+                + " s of wall time: epoch " + epoch + " still waits for links " + linksPending
+                + "; a message was probably lost (see the log above)");
+    }
+
     private Behavior<Command> finishEpoch() {
+        timers.cancel(Stalled.INSTANCE);
         long now = System.nanoTime();
         if (settings.mode() == ClockMode.REALTIME) {
             long untilDeadline = wallDeadline(epochEndPs()) - now;
