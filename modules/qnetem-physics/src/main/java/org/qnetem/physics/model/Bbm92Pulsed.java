@@ -22,15 +22,8 @@ public final class Bbm92Pulsed {
     private final double siftFactor;
 
     public Bbm92Pulsed(double errorCorrectionEfficiency, double siftFactor) {
-        if (!(errorCorrectionEfficiency >= 1) || Double.isInfinite(errorCorrectionEfficiency)) {
-            throw new IllegalArgumentException("error-correction efficiency must be >= 1, got "
-                    + errorCorrectionEfficiency);
-        }
-        if (!(siftFactor > 0 && siftFactor <= 1)) {
-            throw new IllegalArgumentException("sift factor must be in (0, 1], got " + siftFactor);
-        }
-        this.errorCorrectionEfficiency = errorCorrectionEfficiency;
-        this.siftFactor = siftFactor;
+        this.errorCorrectionEfficiency = KeyRateFactors.errorCorrectionEfficiency(errorCorrectionEfficiency);
+        this.siftFactor = KeyRateFactors.siftFactor(siftFactor);
     }
 
     /** Both arms of a pulsed pair source: transmittance (detector included), background yield, e_d. */

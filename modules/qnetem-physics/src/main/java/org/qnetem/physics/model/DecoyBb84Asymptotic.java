@@ -33,15 +33,8 @@ public final class DecoyBb84Asymptotic {
      *                                  al.'s GYS table does not; Lim et al.'s asymptote does)
      */
     public DecoyBb84Asymptotic(double errorCorrectionEfficiency, double siftFactor, boolean creditVacuumBits) {
-        if (!(errorCorrectionEfficiency >= 1) || Double.isInfinite(errorCorrectionEfficiency)) {
-            throw new IllegalArgumentException("error-correction efficiency must be >= 1, got "
-                    + errorCorrectionEfficiency);
-        }
-        if (!(siftFactor > 0 && siftFactor <= 1)) {
-            throw new IllegalArgumentException("sift factor must be in (0, 1], got " + siftFactor);
-        }
-        this.errorCorrectionEfficiency = errorCorrectionEfficiency;
-        this.siftFactor = siftFactor;
+        this.errorCorrectionEfficiency = KeyRateFactors.errorCorrectionEfficiency(errorCorrectionEfficiency);
+        this.siftFactor = KeyRateFactors.siftFactor(siftFactor);
         this.creditVacuumBits = creditVacuumBits;
     }
 

@@ -16,12 +16,8 @@ public final class DecoyBb84FiniteKey {
     private final double errorCorrectionEfficiency;
 
     public DecoyBb84FiniteKey(LimFiniteKey bound, double errorCorrectionEfficiency) {
-        if (!(errorCorrectionEfficiency >= 1) || Double.isInfinite(errorCorrectionEfficiency)) {
-            throw new IllegalArgumentException("error-correction efficiency must be >= 1, got "
-                    + errorCorrectionEfficiency);
-        }
         this.bound = bound;
-        this.errorCorrectionEfficiency = errorCorrectionEfficiency;
+        this.errorCorrectionEfficiency = KeyRateFactors.errorCorrectionEfficiency(errorCorrectionEfficiency);
     }
 
     /**
