@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -18,7 +16,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.qnetem.physics.model.DecoyBb84Asymptotic;
 import org.qnetem.physics.model.GainModel;
 import org.qnetem.physics.model.LinkBudget;
-import picocli.CommandLine;
 
 /** {@code qnetem rate}; profiles are found by name through QNETEM_HOME, which the build sets to the repository. */
 class RateCommandTest {
@@ -28,14 +25,10 @@ class RateCommandTest {
     @TempDir
     Path temp;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CommandUnderTest command = new CommandUnderTest();
 
     private int qnetem(String... args) {
-        CommandLine commandLine = Qnetem.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return commandLine.execute(args);
+        return command.execute(args);
     }
 
     private JsonNode rate(String... args) throws IOException {
@@ -43,8 +36,8 @@ class RateCommandTest {
         all[0] = "rate";
         System.arraycopy(args, 0, all, 1, args.length);
         all[all.length - 1] = "--json";
-        assertEquals(0, qnetem(all), err.toString());
-        return JSON.readTree(out.toString());
+        assertEquals(0, qnetem(all), command.err());
+        return JSON.readTree(command.out());
     }
 
     /** Issue 3's acceptance: O1, 142 ± 1 km (REFERENCE's script: 142.2 km). */
@@ -79,7 +72,7 @@ class RateCommandTest {
         double mu = best.get("mu").asDouble();
         assertEquals(link.gain(mu), best.get("gain").asDouble(), 0);
         assertEquals(link.qber(mu), best.get("qber").asDouble(), 0);
-        out.getBuffer().setLength(0);
+        command.clear();
         JsonNode decoys = rate("--protocol", "decoy-bb84", "--profile", "gys-2004", "--km", km, "--decoy",
                 "vacuum-weak", "--mu", "0.48", "--nu", "0.05");
         assertRelative(vacuumWeak, decoys.get("secret_key_rate_per_pulse").asDouble(), 0.01);
@@ -102,7 +95,7 @@ class RateCommandTest {
     @Test
     void lossInDecibelsInsteadOfKilometres() throws IOException {
         JsonNode byLoss = rate("--protocol", "decoy-bb84", "--profile", "toshiba-1ghz-ingaas", "--loss-db", "10");
-        out.getBuffer().setLength(0);
+        command.clear();
         JsonNode byKm = rate("--protocol", "decoy-bb84", "--profile", "toshiba-1ghz-ingaas", "--km", "50");
         assertEquals(byKm.get("secret_key_rate_bps").asDouble(), byLoss.get("secret_key_rate_bps").asDouble(), 1e-6);
         // REFERENCE §4.2's illustrative 1 GHz InGaAs set: 5.2 Mb/s at 50 km.
@@ -146,8 +139,8 @@ class RateCommandTest {
     @Test
     void theTableNamesModelProfileAndFigures() {
         assertEquals(0, qnetem("rate", "--protocol", "decoy-bb84", "--profile", "gys-2004", "--km", "50",
-                "--max-distance"), err.toString());
-        String table = out.toString();
+                "--max-distance"), command.err());
+        String table = command.out();
         assertTrue(table.startsWith("decoy-bb84, asymptotic, infinite decoy (GLLP), profile gys-2004"), table);
         assertTrue(table.contains("fibre                 50 km, 10.50 dB"), table);
         assertTrue(table.contains("secret key rate       445.2 bit/s at 2 MHz"), table);
@@ -190,23 +183,23 @@ class RateCommandTest {
         Files.writeString(bad, "profile {\n  receiver { misalignment = 0.7 }\n}\n");
         assertEquals(Qnetem.EXIT_USAGE, qnetem("rate", "--protocol", "decoy-bb84", "--profile", bad.toString(),
                 "--km", "10"));
-        assertTrue(err.toString().contains(bad + ": profile.receiver.misalignment: must be in [0, 0.5], got 0.7"
-                + " (line 2)"), err.toString());
+        assertTrue(command.err().contains(bad + ": profile.receiver.misalignment: must be in [0, 0.5], got 0.7"
+                + " (line 2)"), command.err());
         assertEquals(Qnetem.EXIT_USAGE, qnetem("rate", "--protocol", "decoy-bb84", "--profile", "gys-2005",
                 "--km", "10"));
-        assertTrue(err.toString().contains("gys-2005: no such profile"), err.toString());
-        assertFalse(err.toString().contains("\tat "), "no stack trace: " + err);
+        assertTrue(command.err().contains("gys-2005: no such profile"), command.err());
+        assertFalse(command.err().contains("\tat "), "no stack trace: " + command.err());
     }
 
     private void assertUsage(String message, String... args) {
-        err.getBuffer().setLength(0);
+        command.clear();
         String[] all = new String[args.length + 1];
         all[0] = "rate";
         System.arraycopy(args, 0, all, 1, args.length);
-        assertEquals(Qnetem.EXIT_USAGE, qnetem(all), String.join(" ", args) + ": " + err);
-        assertTrue(err.toString().contains(message), err.toString());
-        assertTrue(err.toString().contains("Usage: qnetem rate"), err.toString());
-        assertFalse(err.toString().contains("\tat "), "no stack trace: " + err);
+        assertEquals(Qnetem.EXIT_USAGE, qnetem(all), String.join(" ", args) + ": " + command.err());
+        assertTrue(command.err().contains(message), command.err());
+        assertTrue(command.err().contains("Usage: qnetem rate"), command.err());
+        assertFalse(command.err().contains("\tat "), "no stack trace: " + command.err());
     }
 
     private static void assertRelative(double expected, double actual, double tolerance) {

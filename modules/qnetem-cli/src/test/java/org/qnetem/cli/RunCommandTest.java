@@ -5,15 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qnetem.runtime.report.ReportWriter;
 import org.qnetem.runtime.report.RunReport;
-import picocli.CommandLine;
 
 class RunCommandTest {
 
@@ -22,14 +19,10 @@ class RunCommandTest {
     @TempDir
     Path temp;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CommandUnderTest command = new CommandUnderTest();
 
     private int qnetem(String... args) {
-        CommandLine commandLine = Qnetem.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return commandLine.execute(args);
+        return command.execute(args);
     }
 
     @Test
@@ -37,8 +30,8 @@ class RunCommandTest {
         Path report = temp.resolve("reports/r.json");
         int exit = qnetem("run", TWO_NODE, "--duration", "100ms", "--seed", "3", "--quiet", "--report",
                 report.toString());
-        assertEquals(0, exit, err.toString());
-        assertTrue(out.toString().contains("ALICE-BOB"), out.toString());
+        assertEquals(0, exit, command.err());
+        assertTrue(command.out().contains("ALICE-BOB"), command.out());
         RunReport written = ReportWriter.read(report);
         assertEquals("two-node", written.topology());
         assertEquals(3, written.seed());
@@ -54,18 +47,18 @@ class RunCommandTest {
     @Test
     void anUnknownOptionPrintsUsage() {
         assertEquals(Qnetem.EXIT_USAGE, qnetem("run", "--bogus"));
-        assertTrue(err.toString().contains("Unknown option: '--bogus'"), err.toString());
-        assertTrue(err.toString().contains("Usage: qnetem run"), err.toString());
+        assertTrue(command.err().contains("Unknown option: '--bogus'"), command.err());
+        assertTrue(command.err().contains("Usage: qnetem run"), command.err());
     }
 
     @Test
     void badValuesAreNamed() {
         assertEquals(Qnetem.EXIT_USAGE, qnetem("run", TWO_NODE, "--duration", "ten"));
-        assertTrue(err.toString().contains("'ten' is not a duration"), err.toString());
+        assertTrue(command.err().contains("'ten' is not a duration"), command.err());
         assertEquals(Qnetem.EXIT_USAGE, qnetem("run", TWO_NODE, "--mode", "slow"));
-        assertTrue(err.toString().contains("expected fast or realtime, got 'slow'"), err.toString());
+        assertTrue(command.err().contains("expected fast or realtime, got 'slow'"), command.err());
         assertEquals(Qnetem.EXIT_USAGE, qnetem("run", TWO_NODE, "--mode", "realtime", "--speed", "0"));
-        assertTrue(err.toString().contains("'--speed': must be a positive number"), err.toString());
+        assertTrue(command.err().contains("'--speed': must be a positive number"), command.err());
     }
 
     @Test
@@ -75,7 +68,7 @@ class RunCommandTest {
                 .replace("b = \"BOB\"", "b = \"CAROL\""));
         Path report = temp.resolve("r.json");
         assertEquals(Qnetem.EXIT_USAGE, qnetem("run", bad.toString(), "--report", report.toString()));
-        String message = err.toString();
+        String message = command.err();
         assertTrue(message.contains(bad + ": topology.links[0].fibre.length-km: must be >= 0"), message);
         assertTrue(message.contains(bad + ": topology.links[0].b: unknown node 'CAROL'"), message);
         assertFalse(message.contains("\tat "), "no stack trace: " + message);
@@ -89,8 +82,8 @@ class RunCommandTest {
         int exit = qnetem("run", TWO_NODE, "--duration", "50ms", "--quiet", "--report",
                 blocker.resolve("r.json").toString());
         assertEquals(Qnetem.EXIT_USAGE, exit);
-        assertTrue(err.toString().contains("cannot write the report to " + blocker.resolve("r.json")), err.toString());
-        assertFalse(out.toString().contains("ALICE-BOB"), "the run must not start: " + out);
+        assertTrue(command.err().contains("cannot write the report to " + blocker.resolve("r.json")), command.err());
+        assertFalse(command.out().contains("ALICE-BOB"), "the run must not start: " + command.out());
         try (var files = Files.list(temp)) {
             assertEquals(1, files.count(), "only the blocking file remains");
         }
