@@ -30,9 +30,7 @@ final class DeviceProfileReader {
 
     /** The profile, or empty when a problem was reported. */
     Optional<DeviceProfile> read(ConfigObject root) {
-        Section file = new Section(root, "", problems);
-        file.allowOnly("profile");
-        Optional<Section> section = file.requiredSection("profile");
+        Optional<Section> section = Section.fileRoot(root, "profile", problems);
         if (section.isEmpty()) {
             return Optional.empty();
         }

@@ -45,6 +45,13 @@ final class Section {
     }
 
     /** Reports every key not in {@code allowedKeys}, in file order, so typos never pass silently. */
+    /** The one top-level section of a file, {@code key}; any other top-level key is a problem. */
+    static Optional<Section> fileRoot(ConfigObject root, String key, Problems problems) {
+        Section file = new Section(root, "", problems);
+        file.allowOnly(key);
+        return file.requiredSection(key);
+    }
+
     void allowOnly(String... allowedKeys) {
         List<String> allowed = List.of(allowedKeys);
         object.entrySet().stream()

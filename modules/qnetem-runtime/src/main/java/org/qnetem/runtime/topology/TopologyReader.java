@@ -20,9 +20,7 @@ final class TopologyReader {
 
     /** The topology, or empty when a problem was reported. */
     Optional<Topology> read(ConfigObject root) {
-        Section file = new Section(root, "", problems);
-        file.allowOnly("topology");
-        Optional<Section> section = file.requiredSection("topology");
+        Optional<Section> section = Section.fileRoot(root, "topology", problems);
         if (section.isEmpty()) {
             return Optional.empty();
         }
