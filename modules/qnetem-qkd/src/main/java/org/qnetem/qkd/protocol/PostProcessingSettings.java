@@ -1,0 +1,56 @@
+package org.qnetem.qkd.protocol;
+
+/**
+ * How a link turns sifted bits into key, set per link in the topology and identical at both ends.
+ *
+ * @param keyBlockBits        n_X: key-basis bits per key block; the block closes at the first batch that
+ *                            reaches it, so blocks are slightly longer
+ * @param qberAbortThreshold  a block whose test-basis QBER exceeds this is aborted before error correction
+ * @param epsilonSecrecy      ε_sec of the finite-key bound
+ * @param epsilonCorrectness  ε_cor: the verification tag's collision probability must not exceed it
+ * @param preSharedKeyBits    bits of pre-shared key each end's authentication pool starts with
+ * @param authenticationReserveBits pool level, per direction, that each accepted block tops the
+ *                            authentication pool back up to from its final key
+ */
+public record PostProcessingSettings(long keyBlockBits, double qberAbortThreshold, double epsilonSecrecy,
+                                     double epsilonCorrectness, long preSharedKeyBits,
+                                     long authenticationReserveBits) {
+
+    public static final long DEFAULT_KEY_BLOCK_BITS = 1_000_000;
+    public static final double DEFAULT_QBER_ABORT_THRESHOLD = 0.11;
+    public static final double DEFAULT_EPSILON_SECRECY = 1e-10;
+    public static final double DEFAULT_EPSILON_CORRECTNESS = 1e-15;
+    public static final long DEFAULT_PRE_SHARED_KEY_BITS = 1L << 20;
+    public static final long DEFAULT_AUTHENTICATION_RESERVE_BITS = 1L << 20;
+
+    public PostProcessingSettings {
+        if (keyBlockBits < 1 || keyBlockBits > Integer.MAX_VALUE / 2) {
+            throw new IllegalArgumentException("key block bits must be in [1, " + Integer.MAX_VALUE / 2 + "], got "
+                    + keyBlockBits);
+        }
+        if (!(qberAbortThreshold > 0 && qberAbortThreshold <= 0.5)) {
+            throw new IllegalArgumentException("QBER abort threshold must be in (0, 0.5], got " + qberAbortThreshold);
+        }
+        if (!(epsilonSecrecy > 0 && epsilonSecrecy < 1) || !(epsilonCorrectness > 0 && epsilonCorrectness < 1)) {
+            throw new IllegalArgumentException("security parameters must be in (0, 1), got eps_sec "
+                    + epsilonSecrecy + ", eps_cor " + epsilonCorrectness);
+        }
+        if (preSharedKeyBits < 256) {
+            throw new IllegalArgumentException("pre-shared key must be at least 256 bits, got " + preSharedKeyBits);
+        }
+        if (authenticationReserveBits < 0) {
+            throw new IllegalArgumentException("authentication reserve must be >= 0, got " + authenticationReserveBits);
+        }
+    }
+
+    public static PostProcessingSettings defaults() {
+        return new PostProcessingSettings(DEFAULT_KEY_BLOCK_BITS, DEFAULT_QBER_ABORT_THRESHOLD,
+                DEFAULT_EPSILON_SECRECY, DEFAULT_EPSILON_CORRECTNESS, DEFAULT_PRE_SHARED_KEY_BITS,
+                DEFAULT_AUTHENTICATION_RESERVE_BITS);
+    }
+
+    public PostProcessingSettings withKeyBlockBits(long bits) {
+        return new PostProcessingSettings(bits, qberAbortThreshold, epsilonSecrecy, epsilonCorrectness,
+                preSharedKeyBits, authenticationReserveBits);
+    }
+}
