@@ -21,7 +21,7 @@ public record PostProcessingSettings(long keyBlockBits, double qberAbortThreshol
     public static final double DEFAULT_EPSILON_SECRECY = 1e-10;
     public static final double DEFAULT_EPSILON_CORRECTNESS = 1e-15;
     public static final long DEFAULT_PRE_SHARED_KEY_BITS = 1L << 20;
-    public static final long DEFAULT_AUTHENTICATION_RESERVE_BITS = 1L << 20;
+    public static final long DEFAULT_AUTHENTICATION_RESERVE_BITS = 1L << 18;
 
     public PostProcessingSettings {
         if (keyBlockBits < 1 || keyBlockBits > Integer.MAX_VALUE / 2) {
@@ -52,5 +52,10 @@ public record PostProcessingSettings(long keyBlockBits, double qberAbortThreshol
     public PostProcessingSettings withKeyBlockBits(long bits) {
         return new PostProcessingSettings(bits, qberAbortThreshold, epsilonSecrecy, epsilonCorrectness,
                 preSharedKeyBits, authenticationReserveBits);
+    }
+
+    public PostProcessingSettings withPreSharedKeyBits(long bits) {
+        return new PostProcessingSettings(keyBlockBits, qberAbortThreshold, epsilonSecrecy, epsilonCorrectness, bits,
+                authenticationReserveBits);
     }
 }

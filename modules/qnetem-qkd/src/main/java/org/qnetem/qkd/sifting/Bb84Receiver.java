@@ -37,6 +37,11 @@ public final class Bb84Receiver {
         return awaitingResponse.size();
     }
 
+    /** Forgets a batch that will not be sifted. Returns whether it was awaiting a response. */
+    public boolean discard(long sequence) {
+        return awaitingResponse.remove(sequence) != null;
+    }
+
     public SiftedBlock onSiftResponse(SiftResponse response) {
         DetectionBatch detections = awaitingResponse.remove(response.batchSequence());
         if (detections == null) {

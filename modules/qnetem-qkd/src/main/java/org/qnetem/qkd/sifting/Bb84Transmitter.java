@@ -47,6 +47,11 @@ public final class Bb84Transmitter {
         return awaitingSifting.size();
     }
 
+    /** Forgets a batch that will not be sifted. Returns whether it was awaiting sifting. */
+    public boolean discard(long sequence) {
+        return awaitingSifting.remove(sequence) != null;
+    }
+
     public Sifted onSiftAnnouncement(SiftAnnouncement announcement) {
         PhotonBatch batch = awaitingSifting.remove(announcement.batchSequence());
         if (batch == null) {

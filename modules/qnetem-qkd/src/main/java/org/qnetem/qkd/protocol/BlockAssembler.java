@@ -1,0 +1,68 @@
+package org.qnetem.qkd.protocol;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import org.qnetem.qkd.sifting.SiftedBlock;
+
+/**
+ * Bob's side: takes sifted batches in any order, walks them in batch order and closes a key block at
+ * the first batch boundary where the block holds at least {@code keyBlockBits} key-basis bits. Bob
+ * decides the blocks and tells Alice which batches each spans.
+ */
+final class BlockAssembler {
+
+    private final int classes;
+    private final long keyBlockBits;
+    private final TreeMap<Long, SiftedBlock> waiting = new TreeMap<>();
+    private final TreeMap<Long, Boolean> discardedAhead = new TreeMap<>();
+    private BlockMaterial.Builder current;
+    private long nextBatch;
+    private long nextBlockId;
+
+    BlockAssembler(int classes, long keyBlockBits) {
+        this.classes = classes;
+        this.keyBlockBits = keyBlockBits;
+        this.current = new BlockMaterial.Builder(classes, 0, 0);
+    }
+
+    void add(SiftedBlock batch) {
+        long sequence = batch.batchSequence();
+        if (sequence < nextBatch || waiting.containsKey(sequence) || discardedAhead.containsKey(sequence)) {
+            throw new IllegalStateException("link " + batch.linkId() + ": batch " + sequence + " sifted twice");
+        }
+        waiting.put(sequence, batch);
+    }
+
+    /** A batch that will never be sifted; blocks skip it. Idempotent. */
+    void discard(long sequence) {
+        if (sequence >= nextBatch && !waiting.containsKey(sequence)) {
+            discardedAhead.put(sequence, Boolean.TRUE);
+        }
+    }
+
+    /** The blocks completed by the batches received so far. */
+    List<BlockMaterial> closedBlocks() {
+        List<BlockMaterial> closed = new ArrayList<>();
+        while (true) {
+            SiftedBlock batch = waiting.remove(nextBatch);
+            if (batch != null) {
+                current.append(batch);
+            } else if (discardedAhead.remove(nextBatch) != null) {
+                current.discard(nextBatch);
+            } else {
+                return closed;
+            }
+            nextBatch++;
+            if (current.keyBitCount() >= keyBlockBits) {
+                closed.add(current.build());
+                current = new BlockMaterial.Builder(classes, ++nextBlockId, nextBatch);
+            }
+        }
+    }
+
+    /** Key-basis bits gathered towards the block not yet closed. */
+    long openBlockKeyBits() {
+        return current.keyBitCount();
+    }
+}

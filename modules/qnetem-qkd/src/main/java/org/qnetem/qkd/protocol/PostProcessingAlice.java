@@ -1,0 +1,223 @@
+package org.qnetem.qkd.protocol;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.qnetem.physics.batch.PackedBits;
+import org.qnetem.physics.random.RandomStream;
+import org.qnetem.physics.random.StreamKey;
+import org.qnetem.qkd.authentication.AuthenticationKeyPool;
+import org.qnetem.qkd.authentication.Authenticator;
+import org.qnetem.qkd.authentication.Direction;
+import org.qnetem.qkd.hashing.PolynomialDigest;
+import org.qnetem.qkd.message.BlockAbort;
+import org.qnetem.qkd.message.BlockAccepted;
+import org.qnetem.qkd.message.CascadeComplete;
+import org.qnetem.qkd.message.ClassicalMessage;
+import org.qnetem.qkd.message.ErrorEstimate;
+import org.qnetem.qkd.message.KeyConfirmation;
+import org.qnetem.qkd.message.ParityRequest;
+import org.qnetem.qkd.message.TestBasisBits;
+import org.qnetem.qkd.reconciliation.CascadeAlice;
+import org.qnetem.qkd.reconciliation.CascadeSettings;
+import org.qnetem.qkd.reconciliation.ReconciliationResult;
+import org.qnetem.qkd.verification.KeyVerification;
+
+/**
+ * Alice's post-processing: her key is the reference. She counts the test-basis errors Bob's disclosed
+ * bits reveal, answers Cascade, then fixes the block's secret length, verification hash and Toeplitz
+ * seed. She delivers her key only when Bob has accepted the block.
+ */
+final class PostProcessingAlice {
+
+    /** Purpose of Alice's private stream for the verification points and the Toeplitz seed she announces. */
+    static final String CONFIRMATION_PURPOSE = "key-confirmation";
+
+    private final String linkId;
+    private final PostProcessingSettings settings;
+    private final SecureLength secureLength;
+    private final CascadeSettings cascade;
+    private final AuthenticationKeyPool pool;
+    private final StreamKey confirmationKeys;
+    private final Map<Long, Block> blocks = new HashMap<>();
+
+    private static final class Block {
+        final BlockMaterial material;
+        final long openedAtPs;
+        final BlockCounts counts;
+        final CascadeAlice cascade;
+        BlockStage stage = BlockStage.ERROR_CORRECTION;
+        ReconciliationResult reconciled;
+        SecretLength length;
+        long refill;
+        PackedBits secret;
+
+        Block(BlockMaterial material, long openedAtPs, BlockCounts counts, CascadeAlice cascade) {
+            this.material = material;
+            this.openedAtPs = openedAtPs;
+            this.counts = counts;
+            this.cascade = cascade;
+        }
+    }
+
+    PostProcessingAlice(String linkId, PostProcessingSettings settings, SecureLength secureLength,
+                        CascadeSettings cascade, AuthenticationKeyPool pool, long runSeed) {
+        this.linkId = linkId;
+        this.settings = settings;
+        this.secureLength = secureLength;
+        this.cascade = cascade;
+        this.pool = pool;
+        this.confirmationKeys = new StreamKey(runSeed, linkId, CONFIRMATION_PURPOSE, 0);
+    }
+
+    int blocksInProgress() {
+        return blocks.size();
+    }
+
+    /** Bob opened a block: Alice's own material for it is {@code mine}. */
+    void open(TestBasisBits announced, BlockMaterial mine, long nowPs, Outbox out) {
+        long blockId = announced.batchSequence();
+        PackedBits bobs = announced.bits();
+        if (bobs.length() != mine.testBits().length()) {
+            reject(blockId, nowPs, BlockStage.PARAMETER_ESTIMATION, "Bob disclosed " + bobs.length()
+                    + " test bits, Alice has " + mine.testBits().length(), out);
+            return;
+        }
+        long[] errors = errorsPerClass(bobs, mine);
+        BlockCounts counts = new BlockCounts(mine.keyCounts(), mine.testCounts(), errors);
+        Optional<String> abortReason = BlockRules.estimationAbortReason(counts, settings, secureLength);
+        if (abortReason.isPresent()) {
+            reject(blockId, nowPs, BlockStage.PARAMETER_ESTIMATION, abortReason.get(), out);
+            return;
+        }
+        blocks.put(blockId, new Block(mine, nowPs, counts,
+                new CascadeAlice(linkId, blockId, mine.keyBits(), cascade)));
+        out.send(new ErrorEstimate(linkId, blockId, errors));
+    }
+
+    private static long[] errorsPerClass(PackedBits bobs, BlockMaterial mine) {
+        long[] errors = new long[mine.testCounts().length];
+        long[] theirs = bobs.toWords();
+        long[] own = mine.testBits().toWords();
+        byte[] classes = mine.testClasses();
+        for (int w = 0; w < own.length; w++) {
+            for (long differing = theirs[w] ^ own[w]; differing != 0; differing &= differing - 1) {
+                errors[classes[64 * w + Long.numberOfTrailingZeros(differing)]]++;
+            }
+        }
+        return errors;
+    }
+
+    /**
+     * Handles a block message; messages about blocks that already ended are late and change nothing. A
+     * message the protocol cannot have produced (Cascade refuses it, or it breaks a record's rules)
+     * aborts its block.
+     */
+    void onMessage(ClassicalMessage message, long nowPs, Outbox out) {
+        Block block = blocks.get(message.batchSequence());
+        if (block == null) {
+            return;
+        }
+        try {
+            if (message instanceof ParityRequest request) {
+                requireStage(block, BlockStage.ERROR_CORRECTION, message);
+                out.send(block.cascade.onParityRequest(request));
+            } else if (message instanceof CascadeComplete complete) {
+                requireStage(block, BlockStage.ERROR_CORRECTION, message);
+                onCascadeComplete(block, block.cascade.onComplete(complete), nowPs, out);
+            } else if (message instanceof BlockAccepted accepted) {
+                requireStage(block, BlockStage.PRIVACY_AMPLIFICATION, message);
+                onAccepted(block, accepted, nowPs, out);
+            } else if (message instanceof BlockAbort abort) {
+                end(block, nowPs, "Bob aborted: " + abort.reason(), out);
+            } else {
+                abort(block, nowPs, "unexpected " + message.getClass().getSimpleName(), out);
+            }
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            abort(block, nowPs, e.getMessage(), out);
+        }
+    }
+
+    /** Aborts a block because a message about it could not be trusted. */
+    void abort(long blockId, long nowPs, String reason, Outbox out) {
+        Block block = blocks.get(blockId);
+        if (block != null) {
+            abort(block, nowPs, reason, out);
+        }
+    }
+
+    private void onCascadeComplete(Block block, ReconciliationResult reconciled, long nowPs, Outbox out) {
+        block.reconciled = reconciled;
+        block.stage = BlockStage.VERIFICATION;
+        SecretLength length = secureLength.evaluate(block.counts, reconciled.leakedBits());
+        if (length.length() == 0) {
+            abort(block, nowPs, String.format(Locale.ROOT, "no secret key after error correction leaked "
+                    + "%d bits (bound %.0f bits)", reconciled.leakedBits(), length.lengthBound()), out);
+            return;
+        }
+        long blockId = block.material.blockId();
+        RandomStream fresh = new RandomStream(confirmationKeys.withSequence(blockId));
+        KeyVerification verification = KeyVerification.draw(fresh);
+        long toeplitzSeed = fresh.nextLong();
+        PolynomialDigest tag = verification.tag(reconciled.key());
+        block.length = length;
+        block.refill = refillBits(length.length());
+        block.secret = BlockRules.amplify(linkId, blockId, toeplitzSeed, reconciled.key(), length.length());
+        block.stage = BlockStage.PRIVACY_AMPLIFICATION;
+        out.send(new KeyConfirmation(linkId, blockId, verification.firstPoint(), verification.secondPoint(),
+                tag.first(), tag.second(), toeplitzSeed, length.length(), block.refill));
+    }
+
+    /**
+     * Bits of this block's key that top the authentication pool up to the reserve in both directions.
+     * Pads alternate between the directions, so each direction gains half of what is appended.
+     */
+    private long refillBits(long secretLength) {
+        long deficit = 0;
+        for (Direction direction : Direction.values()) {
+            deficit = Math.max(deficit, settings.authenticationReserveBits() - pool.availableBits(direction));
+        }
+        long pads = (deficit + Authenticator.PAD_BITS_PER_MESSAGE - 1) / Authenticator.PAD_BITS_PER_MESSAGE;
+        return Math.min(secretLength, 2 * pads * Authenticator.PAD_BITS_PER_MESSAGE);
+    }
+
+    private void onAccepted(Block block, BlockAccepted accepted, long nowPs, Outbox out) {
+        long keyBits = block.counts.keyBits();
+        if (accepted.correctedErrors() > keyBits) {
+            throw new IllegalArgumentException("Bob corrected " + accepted.correctedErrors() + " errors in "
+                    + keyBits + " bits");
+        }
+        pool.replenish(BlockRules.slice(block.secret, 0, block.refill));
+        blocks.remove(block.material.blockId());
+        double keyQber = (double) accepted.correctedErrors() / keyBits;
+        long secretLength = block.length.length();
+        out.finish(new KeyBlock(linkId, block.material.blockId(), block.material.firstBatch(),
+                block.material.lastBatch(), block.openedAtPs, nowPs, block.counts, block.counts.testQber(), keyQber,
+                block.reconciled.leakedBits(), block.reconciled.rounds(), BlockRules.efficiency(block.reconciled,
+                keyQber), KeyVerification.TAG_BITS, block.length, block.refill,
+                BlockRules.slice(block.secret, block.refill, secretLength - block.refill)));
+    }
+
+    private static void requireStage(Block block, BlockStage expected, ClassicalMessage message) {
+        if (block.stage != expected) {
+            throw new IllegalStateException(message.getClass().getSimpleName() + " during " + block.stage
+                    + ", expected only during " + expected);
+        }
+    }
+
+    private void reject(long blockId, long nowPs, BlockStage stage, String reason, Outbox out) {
+        out.send(new BlockAbort(linkId, blockId, reason));
+        out.finish(new AbortedBlock(linkId, blockId, nowPs, stage, reason));
+    }
+
+    private void abort(Block block, long nowPs, String reason, Outbox out) {
+        out.send(new BlockAbort(linkId, block.material.blockId(), reason));
+        end(block, nowPs, reason, out);
+    }
+
+    private void end(Block block, long nowPs, String reason, Outbox out) {
+        blocks.remove(block.material.blockId());
+        out.finish(new AbortedBlock(linkId, block.material.blockId(), nowPs, block.stage, reason));
+    }
+}

@@ -1,0 +1,177 @@
+package org.qnetem.qkd.protocol;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.qnetem.physics.batch.PackedBits;
+import org.qnetem.qkd.authentication.AuthenticationKeyPool;
+import org.qnetem.qkd.hashing.PolynomialDigest;
+import org.qnetem.qkd.message.BlockAbort;
+import org.qnetem.qkd.message.BlockAccepted;
+import org.qnetem.qkd.message.ClassicalMessage;
+import org.qnetem.qkd.message.ErrorEstimate;
+import org.qnetem.qkd.message.KeyConfirmation;
+import org.qnetem.qkd.message.ParityResponse;
+import org.qnetem.qkd.message.TestBasisBits;
+import org.qnetem.qkd.reconciliation.CascadeBob;
+import org.qnetem.qkd.reconciliation.CascadeSettings;
+import org.qnetem.qkd.reconciliation.CascadeStep;
+import org.qnetem.qkd.reconciliation.ReconciliationResult;
+import org.qnetem.qkd.verification.KeyVerification;
+
+/**
+ * Bob's post-processing, block by block and several blocks at once: he opens a block by disclosing
+ * its test bits, drives Cascade, checks Alice's verification tag and secret length, amplifies, and
+ * accepts. A block ends with a key only if every check passed; anything unexpected aborts it.
+ */
+final class PostProcessingBob {
+
+    private final String linkId;
+    private final PostProcessingSettings settings;
+    private final SecureLength secureLength;
+    private final CascadeSettings cascade;
+    private final AuthenticationKeyPool pool;
+    private final Map<Long, Block> blocks = new HashMap<>();
+
+    private static final class Block {
+        final BlockMaterial material;
+        final long openedAtPs;
+        BlockStage stage = BlockStage.PARAMETER_ESTIMATION;
+        BlockCounts counts;
+        CascadeBob cascade;
+        ReconciliationResult reconciled;
+
+        Block(BlockMaterial material, long openedAtPs) {
+            this.material = material;
+            this.openedAtPs = openedAtPs;
+        }
+    }
+
+    PostProcessingBob(String linkId, PostProcessingSettings settings, SecureLength secureLength,
+                      CascadeSettings cascade, AuthenticationKeyPool pool) {
+        this.linkId = linkId;
+        this.settings = settings;
+        this.secureLength = secureLength;
+        this.cascade = cascade;
+        this.pool = pool;
+    }
+
+    void open(BlockMaterial material, long nowPs, Outbox out) {
+        blocks.put(material.blockId(), new Block(material, nowPs));
+        out.send(new TestBasisBits(linkId, material.blockId(), material.firstBatch(), material.lastBatch(),
+                material.discardedBatches(), material.testBits()));
+    }
+
+    int blocksInProgress() {
+        return blocks.size();
+    }
+
+    /**
+     * Handles a block message; messages about blocks that already ended are late and change nothing. A
+     * message the protocol cannot have produced (Cascade refuses it, or it breaks a record's rules)
+     * aborts its block.
+     */
+    void onMessage(ClassicalMessage message, long nowPs, Outbox out) {
+        Block block = blocks.get(message.batchSequence());
+        if (block == null) {
+            return;
+        }
+        try {
+            if (message instanceof ErrorEstimate estimate) {
+                onErrorEstimate(block, estimate, nowPs, out);
+            } else if (message instanceof ParityResponse response) {
+                requireStage(block, BlockStage.ERROR_CORRECTION, message);
+                step(block, block.cascade.onParityResponse(response), out);
+            } else if (message instanceof KeyConfirmation confirmation) {
+                onKeyConfirmation(block, confirmation, nowPs, out);
+            } else if (message instanceof BlockAbort abort) {
+                end(block, nowPs, "Alice aborted: " + abort.reason(), out);
+            } else {
+                abort(block, nowPs, "unexpected " + message.getClass().getSimpleName(), out);
+            }
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            abort(block, nowPs, e.getMessage(), out);
+        }
+    }
+
+    /** Aborts a block because a message about it could not be trusted. */
+    void abort(long blockId, long nowPs, String reason, Outbox out) {
+        Block block = blocks.get(blockId);
+        if (block != null) {
+            abort(block, nowPs, reason, out);
+        }
+    }
+
+    private void onErrorEstimate(Block block, ErrorEstimate estimate, long nowPs, Outbox out) {
+        requireStage(block, BlockStage.PARAMETER_ESTIMATION, estimate);
+        BlockMaterial material = block.material;
+        block.counts = new BlockCounts(material.keyCounts(), material.testCounts(), estimate.testErrors());
+        Optional<String> abortReason = BlockRules.estimationAbortReason(block.counts, settings, secureLength);
+        if (abortReason.isPresent()) {
+            abort(block, nowPs, abortReason.get(), out);
+            return;
+        }
+        block.stage = BlockStage.ERROR_CORRECTION;
+        block.cascade = new CascadeBob(linkId, material.blockId(), material.keyBits(), block.counts.testQber(),
+                cascade);
+        step(block, block.cascade.start(), out);
+    }
+
+    private void step(Block block, CascadeStep step, Outbox out) {
+        if (step instanceof CascadeStep.Ask ask) {
+            out.send(ask.request());
+        } else if (step instanceof CascadeStep.Finish finish) {
+            block.reconciled = finish.result();
+            block.stage = BlockStage.VERIFICATION;
+            out.send(finish.complete());
+        }
+    }
+
+    private void onKeyConfirmation(Block block, KeyConfirmation confirmation, long nowPs, Outbox out) {
+        requireStage(block, BlockStage.VERIFICATION, confirmation);
+        ReconciliationResult reconciled = block.reconciled;
+        SecretLength length = secureLength.evaluate(block.counts, reconciled.leakedBits());
+        if (length.length() != confirmation.secretLength()) {
+            abort(block, nowPs, "secret length disagreement: Alice computed " + confirmation.secretLength()
+                    + " bits, Bob " + length.length(), out);
+            return;
+        }
+        KeyVerification verification = KeyVerification.atPoints(confirmation.verificationFirstPoint(),
+                confirmation.verificationSecondPoint());
+        if (!verification.matches(reconciled.key(),
+                new PolynomialDigest(confirmation.tagFirst(), confirmation.tagSecond()))) {
+            abort(block, nowPs, "verification tag mismatch: the keys still differ after error correction", out);
+            return;
+        }
+        block.stage = BlockStage.PRIVACY_AMPLIFICATION;
+        PackedBits secret = BlockRules.amplify(linkId, block.material.blockId(), confirmation.toeplitzSeed(),
+                reconciled.key(), length.length());
+        long refill = confirmation.authenticationRefillBits();
+        pool.replenish(BlockRules.slice(secret, 0, refill));
+        out.send(new BlockAccepted(linkId, block.material.blockId(), reconciled.flippedBits()));
+        blocks.remove(block.material.blockId());
+        long keyBits = block.counts.keyBits();
+        double keyQber = (double) reconciled.flippedBits() / keyBits;
+        out.finish(new KeyBlock(linkId, block.material.blockId(), block.material.firstBatch(),
+                block.material.lastBatch(), block.openedAtPs, nowPs, block.counts, block.counts.testQber(), keyQber,
+                reconciled.leakedBits(), reconciled.rounds(), BlockRules.efficiency(reconciled, keyQber), KeyVerification.TAG_BITS,
+                length, refill, BlockRules.slice(secret, refill, length.length() - refill)));
+    }
+
+    private static void requireStage(Block block, BlockStage expected, ClassicalMessage message) {
+        if (block.stage != expected) {
+            throw new IllegalStateException(message.getClass().getSimpleName() + " during " + block.stage
+                    + ", expected only during " + expected);
+        }
+    }
+
+    private void abort(Block block, long nowPs, String reason, Outbox out) {
+        out.send(new BlockAbort(linkId, block.material.blockId(), reason));
+        end(block, nowPs, reason, out);
+    }
+
+    private void end(Block block, long nowPs, String reason, Outbox out) {
+        blocks.remove(block.material.blockId());
+        out.finish(new AbortedBlock(linkId, block.material.blockId(), nowPs, block.stage, reason));
+    }
+}
