@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.qnetem.physics.channel.FibreChannel;
 import org.qnetem.physics.detector.Receiver;
 import org.qnetem.physics.source.WeakCoherentSource;
+import org.qnetem.qkd.protocol.PostProcessingSettings;
 
 /** Reads the entries of {@code topology.links}, checking ids against each other and ends against the nodes. */
 final class LinkReader {
@@ -22,7 +23,8 @@ final class LinkReader {
     }
 
     Optional<LinkSpec> read(Section link) {
-        link.allowOnly("id", "a", "b", "protocol", "fidelity", "batch-pulses", "fibre", "source", "receiver");
+        link.allowOnly("id", "a", "b", "protocol", "fidelity", "batch-pulses", "fibre", "source", "receiver",
+                "post-processing", "authentication");
         Optional<String> transmitterId = link.requiredString("a").filter(id -> isDeclaredNode(link, "a", id));
         Optional<String> receiverId = link.requiredString("b").filter(id -> isDeclaredNode(link, "b", id));
         if (transmitterId.isPresent() && transmitterId.equals(receiverId)) {
@@ -37,12 +39,13 @@ final class LinkReader {
         Optional<FibreChannel> fibre = link.requiredSection("fibre").flatMap(LinkPhysicsReader::fibre);
         Optional<WeakCoherentSource> source = link.requiredSection("source").flatMap(LinkPhysicsReader::source);
         Optional<Receiver> receiver = link.requiredSection("receiver").flatMap(LinkPhysicsReader::receiver);
-        if (fibre.isEmpty() || source.isEmpty() || receiver.isEmpty()) {
+        Optional<PostProcessingSettings> postProcessing = PostProcessingReader.read(link);
+        if (fibre.isEmpty() || source.isEmpty() || receiver.isEmpty() || postProcessing.isEmpty()) {
             return Optional.empty();
         }
         return link.build(() -> new LinkSpec(id.orElseThrow(), transmitterId.orElseThrow(),
                 receiverId.orElseThrow(), protocol.orElseThrow(), fidelity.orElseThrow(), batchPulses,
-                fibre.get(), source.get(), receiver.get()));
+                fibre.get(), source.get(), receiver.get(), postProcessing.get()));
     }
 
     private boolean isDeclaredNode(Section link, String key, String nodeId) {

@@ -15,6 +15,10 @@ record NumberRange(double min, boolean minIncluded, double max, boolean maxInclu
         return new NumberRange(min, true, max, true);
     }
 
+    static NumberRange open(double min, double max) {
+        return new NumberRange(min, false, max, false);
+    }
+
     static NumberRange aboveUpTo(double min, double max) {
         return new NumberRange(min, false, max, true);
     }

@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigOrigin;
 import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueFactory;
 import com.typesafe.config.ConfigValueType;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -44,7 +45,6 @@ final class Section {
         return object.containsKey(key);
     }
 
-    /** Reports every key not in {@code allowedKeys}, in file order, so typos never pass silently. */
     /** The one top-level section of a file, {@code key}; any other top-level key is a problem. */
     static Optional<Section> fileRoot(ConfigObject root, String key, Problems problems) {
         Section file = new Section(root, "", problems);
@@ -52,6 +52,7 @@ final class Section {
         return file.requiredSection(key);
     }
 
+    /** Reports every key not in {@code allowedKeys}, in file order, so typos never pass silently. */
     void allowOnly(String... allowedKeys) {
         List<String> allowed = List.of(allowedKeys);
         object.entrySet().stream()
@@ -92,6 +93,11 @@ final class Section {
 
     /** A whole number of at least {@code min}; HOCON writes 1e6 as a whole number too. */
     long optionalWholeNumber(String key, long defaultValue, long min) {
+        return optionalWholeNumber(key, defaultValue, NumberRange.atLeast(min));
+    }
+
+    /** A whole number within {@code range}. */
+    long optionalWholeNumber(String key, long defaultValue, NumberRange range) {
         if (!has(key)) {
             return defaultValue;
         }
@@ -101,8 +107,8 @@ final class Section {
             return defaultValue;
         }
         long number = ((Number) value.unwrapped()).longValue();
-        if (number < min) {
-            reportAt(key, "must be >= " + min + ", got " + number);
+        if (!range.contains(number)) {
+            reportAt(key, "must be " + range.describe() + ", got " + number);
         }
         return number;
     }
@@ -122,6 +128,18 @@ final class Section {
 
     Optional<Section> requiredSection(String key) {
         return required(key).flatMap(value -> asSection(value, pathOf(key)));
+    }
+
+    /**
+     * The object at {@code key}; when the key is absent, an empty object at the key's path and this
+     * section's line stands in for it, so that its optional settings take their defaults.
+     */
+    Optional<Section> optionalSection(String key) {
+        if (!has(key)) {
+            ConfigObject empty = ConfigValueFactory.fromMap(Map.of()).withOrigin(object.origin());
+            return Optional.of(new Section(empty, pathOf(key), problems));
+        }
+        return asSection(object.get(key), pathOf(key));
     }
 
     /** The objects of a non-empty list; elements that are not objects are reported and left out. */

@@ -68,7 +68,8 @@ class KryoSerializerTest {
         Receiver snspd = new Receiver(0.9, new ThresholdDetector(0.8, new FreeRunningTiming(100, 50_000), 0, 40), 0.01,
                 0.5, new BlindingMonitor(0.01, 3));
         LinkSpec freeRunning = new LinkSpec(spec.id(), spec.transmitterId(), spec.receiverId(), spec.protocol(),
-                spec.fidelity(), spec.batchPulses(), spec.fibre(), spec.source(), snspd);
+                spec.fidelity(), spec.batchPulses(), spec.fibre(), spec.source(), snspd,
+                spec.postProcessing().withKeyBlockBits(4096));
         SiftedBlock block = new SiftedBlock("ALICE-BOB", 7, PackedBits.of(new long[] {0b1011}, 4),
                 PackedBits.of(new long[] {0b0110}, 4), new byte[] {0, 1, 2, 0});
         List<Object> messages = List.of(

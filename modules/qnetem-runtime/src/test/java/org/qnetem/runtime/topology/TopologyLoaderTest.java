@@ -13,6 +13,7 @@ import org.qnetem.physics.detector.GatedTiming;
 import org.qnetem.physics.detector.Receiver;
 import org.qnetem.physics.detector.ThresholdDetector;
 import org.qnetem.physics.source.WeakCoherentSource;
+import org.qnetem.qkd.protocol.PostProcessingSettings;
 
 class TopologyLoaderTest {
 
@@ -45,6 +46,8 @@ class TopologyLoaderTest {
         assertEquals(0.5, link.receiver().basisBiasX());
         assertEquals("Bob", topology.node("BOB").orElseThrow().name());
         assertEquals(5.0, link.fibre().lossDb(), 1e-12);
+        assertEquals(new PostProcessingSettings(1_000_000, 0.11, 1e-10, 1e-15, 1_048_576, 1_048_576),
+                link.postProcessing());
     }
 
     @Test
@@ -65,6 +68,43 @@ class TopologyLoaderTest {
         assertEquals(1.0, receiver.opticsEfficiency());
         assertEquals(0.01, receiver.misalignment());
         assertEquals(0.5, receiver.basisBiasX());
+        assertEquals(PostProcessingSettings.defaults(), link.postProcessing());
+    }
+
+    @Test
+    void readsPostProcessingAndAuthenticationSettings() {
+        String text = TopologyTexts.minimalWith("b = \"BOB\"", """
+                b = "BOB"
+                      post-processing {
+                        key-block-bits = 65536, qber-abort-threshold = 0.08
+                        epsilon-secrecy = 1e-9, epsilon-correctness = 1e-12
+                      }
+                      authentication { pre-shared-key-bits = 4096, reserve-bits = 0 }""");
+
+        LinkSpec link = TopologyLoader.parse(text, "<string>").links().get(0);
+
+        assertEquals(new PostProcessingSettings(65_536, 0.08, 1e-9, 1e-12, 4096, 0), link.postProcessing());
+    }
+
+    @Test
+    void fillsInTheKeysAPostProcessingSectionLeavesOut() {
+        String text = TopologyTexts.minimalWith("b = \"BOB\"",
+                "b = \"BOB\", post-processing { key-block-bits = 4096 }, authentication { }");
+
+        LinkSpec link = TopologyLoader.parse(text, "<string>").links().get(0);
+
+        assertEquals(PostProcessingSettings.defaults().withKeyBlockBits(4096), link.postProcessing());
+    }
+
+    @Test
+    void acceptsTheBoundsOfEachPostProcessingSetting() {
+        String text = TopologyTexts.minimalWith("b = \"BOB\"", "b = \"BOB\""
+                + ", post-processing { key-block-bits = 1073741823, qber-abort-threshold = 0.5 }"
+                + ", authentication { pre-shared-key-bits = 256, reserve-bits = 0 }");
+
+        LinkSpec link = TopologyLoader.parse(text, "<string>").links().get(0);
+
+        assertEquals(new PostProcessingSettings(1_073_741_823, 0.5, 1e-10, 1e-15, 256, 0), link.postProcessing());
     }
 
     @Test

@@ -53,7 +53,27 @@ class TopologyValidationTest {
             dark-count-per-gate = 6e-7 | detector-mode = free-running              | topology.links[0].receiver.dark-count-rate-hz: missing required key (line 13)
             dark-count-per-gate = 6e-7 | detector-mode = free-running, dark-count-rate-hz = 100, dead-time-gates = 3 | topology.links[0].receiver.dead-time-gates: only for gated detectors (set detector-mode = gated) (line 13)
             source {             | source { seed = 1,                                 | topology.links[0].source.seed: unknown key 'seed'; allowed keys: clock-hz, intensities, probabilities, basis-bias-x (line 12)
-            b = "BOB"            | b = "BOB", kind = fibre                            | topology.links[0].kind: unknown key 'kind'; allowed keys: id, a, b, protocol, fidelity, batch-pulses, fibre, source, receiver (line 10)
+            b = "BOB"            | b = "BOB", kind = fibre                            | topology.links[0].kind: unknown key 'kind'; allowed keys: id, a, b, protocol, fidelity, batch-pulses, fibre, source, receiver, post-processing, authentication (line 10)
+            b = "BOB"            | b = "BOB", key-block-bits = 4096                   | topology.links[0].key-block-bits: unknown key 'key-block-bits'; allowed keys: id, a, b, protocol, fidelity, batch-pulses, fibre, source, receiver, post-processing, authentication (line 10)
+            b = "BOB"            | b = "BOB", post-processing { block-bits = 4096 }   | topology.links[0].post-processing.block-bits: unknown key 'block-bits'; allowed keys: key-block-bits, qber-abort-threshold, epsilon-secrecy, epsilon-correctness (line 10)
+            b = "BOB"            | b = "BOB", authentication { psk-bits = 512 }       | topology.links[0].authentication.psk-bits: unknown key 'psk-bits'; allowed keys: pre-shared-key-bits, reserve-bits (line 10)
+            b = "BOB"            | b = "BOB", post-processing = 4096                  | topology.links[0].post-processing: expected an object, got number 4096 (line 10)
+            b = "BOB"            | b = "BOB", authentication = [256]                  | topology.links[0].authentication: expected an object, got a list (line 10)
+            b = "BOB"            | b = "BOB", post-processing { key-block-bits = 0 }  | topology.links[0].post-processing.key-block-bits: must be in [1, 1073741823], got 0 (line 10)
+            b = "BOB"            | b = "BOB", post-processing { key-block-bits = 1073741824 } | topology.links[0].post-processing.key-block-bits: must be in [1, 1073741823], got 1073741824 (line 10)
+            b = "BOB"            | b = "BOB", post-processing { key-block-bits = 1.5 } | topology.links[0].post-processing.key-block-bits: expected a whole number, got number 1.5 (line 10)
+            b = "BOB"            | b = "BOB", post-processing { key-block-bits = "1M" } | topology.links[0].post-processing.key-block-bits: expected a whole number, got string "1M" (line 10)
+            b = "BOB"            | b = "BOB", post-processing { qber-abort-threshold = 0 } | topology.links[0].post-processing.qber-abort-threshold: must be in (0, 0.5], got 0.0 (line 10)
+            b = "BOB"            | b = "BOB", post-processing { qber-abort-threshold = 0.6 } | topology.links[0].post-processing.qber-abort-threshold: must be in (0, 0.5], got 0.6 (line 10)
+            b = "BOB"            | b = "BOB", post-processing { qber-abort-threshold = "11%" } | topology.links[0].post-processing.qber-abort-threshold: expected a number, got string "11%" (line 10)
+            b = "BOB"            | b = "BOB", post-processing { epsilon-secrecy = 0 } | topology.links[0].post-processing.epsilon-secrecy: must be in (0, 1), got 0.0 (line 10)
+            b = "BOB"            | b = "BOB", post-processing { epsilon-secrecy = 1 } | topology.links[0].post-processing.epsilon-secrecy: must be in (0, 1), got 1.0 (line 10)
+            b = "BOB"            | b = "BOB", post-processing { epsilon-correctness = -1e-15 } | topology.links[0].post-processing.epsilon-correctness: must be in (0, 1), got -1.0E-15 (line 10)
+            b = "BOB"            | b = "BOB", post-processing { epsilon-correctness = null } | topology.links[0].post-processing.epsilon-correctness: expected a number, got null (line 10)
+            b = "BOB"            | b = "BOB", authentication { pre-shared-key-bits = 255 } | topology.links[0].authentication.pre-shared-key-bits: must be >= 256, got 255 (line 10)
+            b = "BOB"            | b = "BOB", authentication { pre-shared-key-bits = 1024.5 } | topology.links[0].authentication.pre-shared-key-bits: expected a whole number, got number 1024.5 (line 10)
+            b = "BOB"            | b = "BOB", authentication { reserve-bits = -1 }    | topology.links[0].authentication.reserve-bits: must be >= 0, got -1 (line 10)
+            b = "BOB"            | b = "BOB", authentication { reserve-bits = true }  | topology.links[0].authentication.reserve-bits: expected a whole number, got boolean true (line 10)
             { id = "ALICE" }     | { id = "ALICE", latitude = 51.4 }                  | topology.nodes[0].latitude: unknown key 'latitude'; allowed keys: id, name (line 4)
             name = "t"           | name = "t", seed = 1                               | topology.seed: unknown key 'seed'; allowed keys: name, description, nodes, links (line 2)
             name = "t"           | description = "no name"                            | topology.name: missing required key (line 1)
@@ -66,6 +86,25 @@ class TopologyValidationTest {
             """)
     void reportsTheOnlyProblemWithItsFilePathReasonAndLine(String fragment, String replacement, String problem) {
         assertEquals(List.of(FILE + ": " + problem), problemsOf(minimalWith(fragment, replacement)));
+    }
+
+    @Test
+    void reportsEveryPostProcessingProblemAtItsOwnLineInFileOrder() {
+        String text = minimalWith("b = \"BOB\"", """
+                b = "BOB"
+                      post-processing {
+                        key-block-bits = 0
+                        epsilon-secrecy = 2
+                      }
+                      authentication {
+                        reserve-bits = -8
+                      }""");
+
+        assertEquals(List.of(
+                FILE + ": topology.links[0].post-processing.key-block-bits: must be in [1, 1073741823], got 0 (line 12)",
+                FILE + ": topology.links[0].post-processing.epsilon-secrecy: must be in (0, 1), got 2.0 (line 13)",
+                FILE + ": topology.links[0].authentication.reserve-bits: must be >= 0, got -8 (line 16)"),
+                problemsOf(text));
     }
 
     @Test
