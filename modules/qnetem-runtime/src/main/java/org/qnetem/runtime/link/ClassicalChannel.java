@@ -1,25 +1,33 @@
 package org.qnetem.runtime.link;
 
 import java.util.Map;
+import java.util.Objects;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.qnetem.qkd.authentication.AuthenticationTag;
 import org.qnetem.qkd.message.ClassicalMessage;
 import org.qnetem.runtime.node.NodeActor;
 import org.qnetem.runtime.serialization.WireMessage;
 
 /**
  * The classical channel of one link: carries protocol messages between its two nodes and stamps each
- * with its emulated arrival time, the send time plus the fibre latency.
+ * with its emulated arrival time, the send time plus the fibre latency. It carries each message's
+ * authentication tag unchanged, for the receiving node to check.
  */
 public final class ClassicalChannel {
 
     public sealed interface Command permits Convey {
     }
 
-    /** A node hands a message to the channel at emulated time {@code sentTimePs}. */
-    public record Convey(String fromNode, String toNode, long sentTimePs, ClassicalMessage payload)
-            implements Command, WireMessage {
+    /** A node hands a message and its authentication tag to the channel at emulated time {@code sentTimePs}. */
+    public record Convey(String fromNode, String toNode, long sentTimePs, ClassicalMessage payload,
+                         AuthenticationTag authentication) implements Command, WireMessage {
+
+        public Convey {
+            Objects.requireNonNull(payload, "payload");
+            Objects.requireNonNull(authentication, "authentication");
+        }
     }
 
     private ClassicalChannel() {
@@ -34,7 +42,8 @@ public final class ClassicalChannel {
                                 + " does not reach node " + convey.toNode());
                     }
                     destination.tell(new NodeActor.DeliverFrame(new ClassicalFrame(convey.fromNode(), convey.toNode(),
-                            convey.sentTimePs(), convey.sentTimePs() + latencyPs, convey.payload())));
+                            convey.sentTimePs(), convey.sentTimePs() + latencyPs, convey.payload(),
+                            convey.authentication())));
                     return Behaviors.same();
                 })
                 .build();

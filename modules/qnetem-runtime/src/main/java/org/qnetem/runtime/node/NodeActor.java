@@ -9,6 +9,7 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.qnetem.physics.batch.DetectionBatch;
+import org.qnetem.qkd.authentication.AuthenticationTag;
 import org.qnetem.qkd.message.ClassicalMessage;
 import org.qnetem.qkd.message.SiftAnnouncement;
 import org.qnetem.qkd.message.SiftResponse;
@@ -106,7 +107,7 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
         ReceivingEnd end = receivingEnd(detections.linkId());
         SiftAnnouncement announcement = end.engine().onDetections(detections);
         end.channel().tell(new ClassicalChannel.Convey(nodeId, end.link().transmitterId(), detections.arrivalTimePs(),
-                announcement));
+                announcement, untagged()));
         return this;
     }
 
@@ -117,7 +118,7 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
             TransmittingEnd end = transmittingEnd(announcement.linkId());
             Bb84Transmitter.Sifted sifted = end.engine().onSiftAnnouncement(announcement);
             end.channel().tell(new ClassicalChannel.Convey(nodeId, frame.fromNode(), frame.arrivalTimePs(),
-                    sifted.response()));
+                    sifted.response(), untagged()));
             end.linkActor().tell(new LinkActor.RecordSifted(LinkRole.TRANSMITTER, sifted.block()));
         } else if (payload instanceof SiftResponse response) {
             ReceivingEnd end = receivingEnd(response.linkId());
@@ -127,6 +128,14 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
             throw new IllegalArgumentException("node " + nodeId + " has no engine for " + payload.getClass().getName());
         }
         return this;
+    }
+
+    /**
+     * A stand-in tag (sequence -1) on the frames this node sends, replaced when the protocol engines
+     * authenticate frames.
+     */
+    private static AuthenticationTag untagged() {
+        return new AuthenticationTag(-1, 0, 0);
     }
 
     private TransmittingEnd transmittingEnd(String linkId) {

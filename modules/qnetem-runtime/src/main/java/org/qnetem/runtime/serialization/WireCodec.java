@@ -1,9 +1,12 @@
 package org.qnetem.runtime.serialization;
 
+import static org.qnetem.runtime.serialization.WireChecks.construct;
+import static org.qnetem.runtime.serialization.WireChecks.count;
+import static org.qnetem.runtime.serialization.WireChecks.unparsable;
+
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.UnsafeByteOperations;
 import java.util.function.IntToDoubleFunction;
-import java.util.function.Supplier;
 import org.qnetem.physics.batch.DetectionBatch;
 import org.qnetem.physics.batch.PackedBits;
 import org.qnetem.physics.batch.PhotonBatch;
@@ -13,15 +16,15 @@ import org.qnetem.physics.source.EntangledPairSource;
 import org.qnetem.physics.source.SinglePhotonSource;
 import org.qnetem.physics.source.SourceDescriptor;
 import org.qnetem.physics.source.WeakCoherentSource;
+import org.qnetem.qkd.authentication.AuthenticationTag;
 import org.qnetem.qkd.message.ClassicalMessage;
-import org.qnetem.qkd.message.SiftAnnouncement;
-import org.qnetem.qkd.message.SiftResponse;
 import org.qnetem.runtime.link.ClassicalChannel;
 import org.qnetem.runtime.link.ClassicalFrame;
 
 /**
  * Maps QNetEm's records to wire protocol v1 ({@code qnetem/wire/v1/*.proto}) and back. The protobuf
- * classes share their records' simple names, so they appear here fully qualified.
+ * classes share their records' simple names, so they appear here fully qualified. Frames carry the
+ * protocol engines' messages and tags, which {@link ClassicalMessageCodec} maps.
  *
  * <p>Decoding trusts nothing: it checks counts against the lengths of the packed fields, requires
  * sub-messages and oneofs to be set, and turns a record constructor's rejection into a
@@ -67,8 +70,8 @@ public final class WireCodec {
 
     /** A frame on its way into the channel, which has not yet stamped an arrival time. */
     public static byte[] encodeConveyance(ClassicalChannel.Convey convey) {
-        return frameBuilder(convey.fromNode(), convey.toNode(), convey.sentTimePs(), convey.payload()).build()
-                .toByteArray();
+        return frameBuilder(convey.fromNode(), convey.toNode(), convey.sentTimePs(), convey.payload(),
+                convey.authentication()).build().toByteArray();
     }
 
     public static ClassicalChannel.Convey decodeConveyance(byte[] bytes) throws WireFormatException {
@@ -76,9 +79,10 @@ public final class WireCodec {
         if (proto.hasArrivalTimePs()) {
             throw new WireFormatException("ClassicalFrame.arrival_time_ps: set on a frame not yet conveyed");
         }
-        ClassicalMessage payload = payloadFromProto(proto);
+        AuthenticationTag authentication = authenticationFromProto(proto);
+        ClassicalMessage payload = ClassicalMessageCodec.payloadFromProto(proto);
         return construct("ClassicalFrame", () -> new ClassicalChannel.Convey(proto.getFromNode(), proto.getToNode(),
-                proto.getSentTimePs(), payload));
+                proto.getSentTimePs(), payload, authentication));
     }
 
     private static org.qnetem.wire.v1.ClassicalFrame parseFrame(byte[] bytes) throws WireFormatException {
@@ -194,88 +198,36 @@ public final class WireCodec {
                 proto.getArrivalTimePs(), proto.getPulseCount(), indices, bases, outcomes, doubleClicks));
     }
 
-    /** @throws IllegalArgumentException if the pulse indices do not strictly ascend from 0, as deltas need */
-    public static org.qnetem.wire.v1.SiftAnnouncement toProto(SiftAnnouncement announcement) {
-        return org.qnetem.wire.v1.SiftAnnouncement.newBuilder().setLinkId(announcement.linkId())
-                .setBatchSequence(announcement.batchSequence()).setCount(announcement.count())
-                .setIndexDeltas(UnsafeByteOperations.unsafeWrap(
-                        PackedIndices.encode(announcement.count(), announcement::pulseIndex)))
-                .setBases(BitFields.flags(announcement.bases())).build();
-    }
-
-    public static SiftAnnouncement fromProto(org.qnetem.wire.v1.SiftAnnouncement proto) throws WireFormatException {
-        int n = count(proto.getCount(), "SiftAnnouncement.count");
-        PackedBits bases = BitFields.flags(proto.getBases(), n, "SiftAnnouncement.bases");
-        long[] indices = PackedIndices.decode(proto.getIndexDeltas().toByteArray(), n, "SiftAnnouncement.index_deltas");
-        return construct("SiftAnnouncement", () -> new SiftAnnouncement(proto.getLinkId(), proto.getBatchSequence(),
-                indices, bases));
-    }
-
-    public static org.qnetem.wire.v1.SiftResponse toProto(SiftResponse response) {
-        return org.qnetem.wire.v1.SiftResponse.newBuilder().setLinkId(response.linkId())
-                .setBatchSequence(response.batchSequence()).setCount(response.count())
-                .setBasisMatches(BitFields.flags(response.basisMatches()))
-                .setIntensityClasses(BitFields.intensityClasses(response.intensityClasses())).build();
-    }
-
-    public static SiftResponse fromProto(org.qnetem.wire.v1.SiftResponse proto) throws WireFormatException {
-        int n = count(proto.getCount(), "SiftResponse.count");
-        PackedBits basisMatches = BitFields.flags(proto.getBasisMatches(), n, "SiftResponse.basis_matches");
-        byte[] classes = BitFields.intensityClasses(proto.getIntensityClasses(), n, "SiftResponse.intensity_classes");
-        return construct("SiftResponse", () -> new SiftResponse(proto.getLinkId(), proto.getBatchSequence(),
-                basisMatches, classes));
-    }
-
     /** @throws IllegalArgumentException if the payload is a message type wire protocol v1 does not carry */
     public static org.qnetem.wire.v1.ClassicalFrame toProto(ClassicalFrame frame) {
-        return frameBuilder(frame.fromNode(), frame.toNode(), frame.sentTimePs(), frame.payload())
-                .setArrivalTimePs(frame.arrivalTimePs()).build();
+        return frameBuilder(frame.fromNode(), frame.toNode(), frame.sentTimePs(), frame.payload(),
+                frame.authentication()).setArrivalTimePs(frame.arrivalTimePs()).build();
     }
 
     private static org.qnetem.wire.v1.ClassicalFrame.Builder frameBuilder(String fromNode, String toNode,
-                                                                          long sentTimePs, ClassicalMessage payload) {
+                                                                          long sentTimePs, ClassicalMessage payload,
+                                                                          AuthenticationTag authentication) {
         var builder = org.qnetem.wire.v1.ClassicalFrame.newBuilder().setFromNode(fromNode).setToNode(toNode)
-                .setSentTimePs(sentTimePs);
-        if (payload instanceof SiftAnnouncement announcement) {
-            builder.setSiftAnnouncement(toProto(announcement));
-        } else if (payload instanceof SiftResponse response) {
-            builder.setSiftResponse(toProto(response));
-        } else {
-            throw new IllegalArgumentException("no wire form for classical message " + payload.getClass().getName());
-        }
-        return builder;
+                .setSentTimePs(sentTimePs).setAuthentication(ClassicalMessageCodec.toProto(authentication));
+        return ClassicalMessageCodec.setPayload(builder, payload);
     }
 
     public static ClassicalFrame fromProto(org.qnetem.wire.v1.ClassicalFrame proto) throws WireFormatException {
         if (!proto.hasArrivalTimePs()) {
             throw new WireFormatException("ClassicalFrame.arrival_time_ps: not set on a delivered frame");
         }
-        ClassicalMessage payload = payloadFromProto(proto);
+        AuthenticationTag authentication = authenticationFromProto(proto);
+        ClassicalMessage payload = ClassicalMessageCodec.payloadFromProto(proto);
         return construct("ClassicalFrame", () -> new ClassicalFrame(proto.getFromNode(), proto.getToNode(),
-                proto.getSentTimePs(), proto.getArrivalTimePs(), payload));
+                proto.getSentTimePs(), proto.getArrivalTimePs(), payload, authentication));
     }
 
-    private static ClassicalMessage payloadFromProto(org.qnetem.wire.v1.ClassicalFrame proto)
+    private static AuthenticationTag authenticationFromProto(org.qnetem.wire.v1.ClassicalFrame proto)
             throws WireFormatException {
-        switch (proto.getPayloadCase()) {
-            case SIFT_ANNOUNCEMENT:
-                return fromProto(proto.getSiftAnnouncement());
-            case SIFT_RESPONSE:
-                return fromProto(proto.getSiftResponse());
-            case PAYLOAD_NOT_SET:
-                throw new WireFormatException("ClassicalFrame.payload: not set (or a kind this version does not know)");
-            default:
-                throw new WireFormatException("ClassicalFrame.payload: no decoder for " + proto.getPayloadCase());
+        if (!proto.hasAuthentication()) {
+            throw new WireFormatException("ClassicalFrame.authentication: missing (every frame is authenticated)");
         }
-    }
-
-    /** Protobuf's uint32 arrives as a Java int; counts of 2^31 and more cannot index a Java array. */
-    private static int count(int wireCount, String field) throws WireFormatException {
-        if (wireCount < 0) {
-            throw new WireFormatException(field + ": " + Integer.toUnsignedString(wireCount) + " exceeds "
-                    + Integer.MAX_VALUE);
-        }
-        return wireCount;
+        return ClassicalMessageCodec.fromProto(proto.getAuthentication());
     }
 
     private static double[] doubles(int count, IntToDoubleFunction valueAt) {
@@ -284,18 +236,5 @@ public final class WireCodec {
             values[i] = valueAt.applyAsDouble(i);
         }
         return values;
-    }
-
-    /** Runs a record constructor on decoded values: its IllegalArgumentException means the wire carried bad ones. */
-    private static <T> T construct(String message, Supplier<T> constructor) throws WireFormatException {
-        try {
-            return constructor.get();
-        } catch (IllegalArgumentException e) {
-            throw new WireFormatException(message + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static WireFormatException unparsable(String message, InvalidProtocolBufferException e) {
-        return new WireFormatException(message + ": not a valid protobuf message: " + e.getMessage(), e);
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.protobuf.ByteString;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import org.qnetem.wire.v1.AuthenticationTag;
 import org.qnetem.wire.v1.ClassicalFrame;
 import org.qnetem.wire.v1.ContinuousPairSource;
 import org.qnetem.wire.v1.DetectionBatch;
@@ -45,7 +46,8 @@ class WireCodecMalformedTest {
             .setBasisMatches(bytes(0b11)).setIntensityClasses(bytes(0xE4, 0x01)).build();
 
     private static final ClassicalFrame FRAME = ClassicalFrame.newBuilder().setFromNode("A").setToNode("B")
-            .setSentTimePs(10).setArrivalTimePs(20).setSiftAnnouncement(ANNOUNCEMENT).build();
+            .setSentTimePs(10).setArrivalTimePs(20).setSiftAnnouncement(ANNOUNCEMENT)
+            .setAuthentication(AuthenticationTag.newBuilder().setSequence(7).setFirst(-1).setSecond(5)).build();
 
     private static ByteString bytes(int... values) {
         byte[] bytes = new byte[values.length];
@@ -163,6 +165,13 @@ class WireCodecMalformedTest {
         assertRejected("ClassicalFrame.payload: not set", FRAME.toBuilder().clearPayload());
         assertRejected("ClassicalFrame: frame arrives (5 ps) before it is sent (10 ps)",
                 FRAME.toBuilder().setArrivalTimePs(5));
+    }
+
+    @Test
+    void rejectsFramesWithoutAuthenticationTagInEitherForm() {
+        assertRejected("ClassicalFrame.authentication: missing", FRAME.toBuilder().clearAuthentication());
+        byte[] conveyance = FRAME.toBuilder().clearArrivalTimePs().clearAuthentication().build().toByteArray();
+        assertRejected("ClassicalFrame.authentication: missing", () -> WireCodec.decodeConveyance(conveyance));
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.qnetem.physics.source.ContinuousPairSource;
 import org.qnetem.physics.source.EntangledPairSource;
 import org.qnetem.physics.source.SinglePhotonSource;
 import org.qnetem.physics.source.WeakCoherentSource;
+import org.qnetem.qkd.authentication.AuthenticationTag;
 import org.qnetem.qkd.message.ClassicalMessage;
 import org.qnetem.qkd.message.SiftAnnouncement;
 import org.qnetem.qkd.message.SiftResponse;
@@ -96,7 +97,8 @@ class WireCodecRoundTripTest {
             new SiftAnnouncement("BRS-BRADLEY", 6, new long[0], PackedBits.empty()),
             new SiftResponse("BRS-BRADLEY", 6, PackedBits.empty(), new byte[0])};
         for (ClassicalMessage payload : payloads) {
-            ClassicalFrame frame = new ClassicalFrame("BRADLEY", "BRS", 1_000_000, 1_117_000, payload);
+            ClassicalFrame frame = new ClassicalFrame("BRADLEY", "BRS", 1_000_000, 1_117_000, payload,
+                    new AuthenticationTag(41, -3, 0x9E3779B97F4A7C15L));
             assertEquals(frame, WireCodec.decodeFrame(WireCodec.encodeFrame(frame)));
         }
     }
@@ -104,7 +106,7 @@ class WireCodecRoundTripTest {
     @Test
     void intensityClassesPackFourToAByteLowBitsFirst() {
         SiftResponse response = new SiftResponse("L", 0, PackedBits.of(new long[1], 5), new byte[] {1, 2, 3, 0, 1});
-        byte[] packed = WireCodec.toProto(response).getIntensityClasses().toByteArray();
+        byte[] packed = ClassicalMessageCodec.toProto(response).getIntensityClasses().toByteArray();
         assertEquals(2, packed.length);
         assertEquals((byte) 0b00_11_10_01, packed[0]);
         assertEquals((byte) 0b01, packed[1]);
@@ -113,14 +115,14 @@ class WireCodecRoundTripTest {
     @Test
     void siftAnnouncementsNeedAscendingIndicesToBeDeltaEncoded() {
         SiftAnnouncement unordered = new SiftAnnouncement("L", 0, new long[] {9, 4}, PackedBits.of(new long[1], 2));
-        assertThrows(IllegalArgumentException.class, () -> WireCodec.toProto(unordered));
+        assertThrows(IllegalArgumentException.class, () -> ClassicalMessageCodec.toProto(unordered));
     }
 
     @Test
     void framesRefuseMessageTypesTheWireDoesNotCarry() {
         record Gossip(String linkId, long batchSequence) implements ClassicalMessage {
         }
-        ClassicalFrame frame = new ClassicalFrame("A", "B", 0, 1, new Gossip("A-B", 0));
+        ClassicalFrame frame = new ClassicalFrame("A", "B", 0, 1, new Gossip("A-B", 0), new AuthenticationTag(0, 0, 0));
         IllegalArgumentException error =
                 assertThrows(IllegalArgumentException.class, () -> WireCodec.encodeFrame(frame));
         assertTrue(error.getMessage().contains(Gossip.class.getName()), error.getMessage());

@@ -20,6 +20,7 @@ import org.qnetem.runtime.QnetemConfig;
 import org.qnetem.physics.batch.PhotonBatch;
 import org.qnetem.physics.random.StreamKey;
 import org.qnetem.physics.source.WeakCoherentSource;
+import org.qnetem.qkd.authentication.AuthenticationTag;
 import org.qnetem.qkd.message.SiftAnnouncement;
 import org.qnetem.qkd.message.SiftResponse;
 import org.qnetem.runtime.link.ClassicalChannel;
@@ -49,8 +50,10 @@ class WireSerializerTest {
                 new LinkActor.Transmit(new PhotonBatch("A-B", 3, 3_000_000_000L, 1_000_000, source,
                         new StreamKey(-7, "A-B", "tx-pulse-state", 3))),
                 new NodeActor.DeliverDetections(TestBatches.detectionBatch(11, 500, 60)),
-                new ClassicalChannel.Convey("B", "A", 3_122_000_000L, announcement),
-                new NodeActor.DeliverFrame(new ClassicalFrame("A", "B", 3_244_000_000L, 3_366_000_000L, response)));
+                new ClassicalChannel.Convey("B", "A", 3_122_000_000L, announcement,
+                        new AuthenticationTag(0, Long.MIN_VALUE, Long.MAX_VALUE)),
+                new NodeActor.DeliverFrame(new ClassicalFrame("A", "B", 3_244_000_000L, 3_366_000_000L, response,
+                        new AuthenticationTag(Long.MAX_VALUE, -1, 0x5DEECE66DL))));
         for (Object message : messages) {
             Serializer serializer = SERIALIZATION.findSerializerFor(message);
             assertInstanceOf(WireSerializer.class, serializer, message.getClass() + " must use the wire serializer");
@@ -73,7 +76,7 @@ class WireSerializerTest {
     void aDeliveredFrameMustCarryItsArrivalTime() throws Exception {
         WireSerializer serializer = (WireSerializer) SERIALIZATION.serializerFor(NodeActor.DeliverFrame.class);
         byte[] notYetConveyed = serializer.toBinary(new ClassicalChannel.Convey("B", "A", 5,
-                new SiftAnnouncement("A-B", 0, new long[0], PackedBits.empty())));
+                new SiftAnnouncement("A-B", 0, new long[0], PackedBits.empty()), new AuthenticationTag(1, 2, 3)));
         NotSerializableException e = assertThrows(NotSerializableException.class,
                 () -> serializer.fromBinary(notYetConveyed, WireSerializer.FRAME_DELIVERED));
         assertTrue(e.getMessage().contains("arrival_time_ps"), e.getMessage());
