@@ -1,0 +1,70 @@
+package org.qnetem.qkd.sifting;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.qnetem.physics.batch.DetectionBatch;
+import org.qnetem.physics.batch.PackedBits;
+import org.qnetem.qkd.message.SiftAnnouncement;
+import org.qnetem.qkd.message.SiftResponse;
+
+/**
+ * Alice's end of a BBM92 link: a receiver like Bob's, wherever the pair source sits. It announces every
+ * click of a batch (pulse index and basis) and, once Bob answers which of them he also detected in the
+ * same basis, keeps its outcomes there. It sees only its own detections and Bob's public answer.
+ *
+ * <p>Outcomes are kept as recorded: a double click was already squashed to a random bit by the
+ * receiver (see {@link DetectionBatch}); Bob's bits need no transform either (see {@link Bbm92Responder}).
+ */
+public final class Bbm92Announcer {
+
+    private final String linkId;
+    private final Map<Long, DetectionBatch> awaitingResponse = new HashMap<>();
+
+    public Bbm92Announcer(String linkId) {
+        this.linkId = linkId;
+    }
+
+    public SiftAnnouncement onDetections(DetectionBatch detections) {
+        if (!detections.linkId().equals(linkId)) {
+            throw new IllegalArgumentException("BBM92 announcer of link " + linkId + " got detections of link "
+                    + detections.linkId());
+        }
+        if (awaitingResponse.putIfAbsent(detections.sequence(), detections) != null) {
+            throw new IllegalStateException("link " + linkId + ": Alice's detections of batch "
+                    + detections.sequence() + " arrived twice");
+        }
+        return new SiftAnnouncement(linkId, detections.sequence(), detections.pulseIndices(), detections.bases());
+    }
+
+    /** Number of announced batches Bob has not yet answered. */
+    public int batchesAwaitingResponse() {
+        return awaitingResponse.size();
+    }
+
+    public SiftedBlock onSiftResponse(SiftResponse response) {
+        if (!response.linkId().equals(linkId)) {
+            throw new IllegalArgumentException("BBM92 announcer of link " + linkId + " got a response of link "
+                    + response.linkId());
+        }
+        DetectionBatch detections = awaitingResponse.get(response.batchSequence());
+        if (detections == null) {
+            throw new IllegalStateException("link " + linkId + ": response for batch " + response.batchSequence()
+                    + ", which is not awaiting one");
+        }
+        int n = detections.count();
+        if (response.count() != n) {
+            throw new IllegalStateException("link " + linkId + ": batch " + response.batchSequence() + " had " + n
+                    + " detections but Bob answered " + response.count());
+        }
+        for (int i = 0; i < n; i++) {
+            if (response.intensityClass(i) != 0) {
+                throw new IllegalStateException("link " + linkId + ": BBM92 has no intensity classes, but Bob's "
+                        + "response for batch " + response.batchSequence() + " gives class "
+                        + response.intensityClass(i) + " at detection " + i);
+            }
+        }
+        // Only a valid response consumes the batch, so a corrupt one can be followed by the right one.
+        awaitingResponse.remove(response.batchSequence());
+        return SiftedBlocks.keep(linkId, response.batchSequence(), detections, response.basisMatches());
+    }
+}
