@@ -62,6 +62,7 @@ public final class DecoyBb84Alice {
             Bb84Transmitter.Sifted sifted = sifting.onSiftAnnouncement(announcement);
             out.send(sifted.response());
             halves.add(sifted.block());
+            out.sifted(sifted.block());
         } else if (message instanceof TestBasisBits announced) {
             BlockMaterial mine;
             try {
@@ -80,6 +81,7 @@ public final class DecoyBb84Alice {
         if (message instanceof SiftAnnouncement) {
             sifting.discard(message.batchSequence());
             out.send(new BatchDiscarded(linkId, message.batchSequence(), reason));
+            out.discarded(message.batchSequence());
         } else if (message instanceof TestBasisBits) {
             refuseBlock(message.batchSequence(), reason, nowPs, out);
         } else {

@@ -9,6 +9,7 @@ import org.qnetem.qkd.message.ClassicalMessage;
 import org.qnetem.qkd.message.SiftResponse;
 import org.qnetem.qkd.reconciliation.CascadeSettings;
 import org.qnetem.qkd.sifting.Bb84Receiver;
+import org.qnetem.qkd.sifting.SiftedBlock;
 
 /**
  * Bob's end of an efficient decoy-state BB84 link: his sifting, the closing of key blocks, his half
@@ -54,16 +55,16 @@ public final class DecoyBb84Bob {
         }
         if (message instanceof SiftResponse response) {
             if (authentic) {
-                assembler.add(sifting.onSiftResponse(response));
-            } else if (sifting.discard(response.batchSequence())) {
-                assembler.discard(response.batchSequence());
+                SiftedBlock batch = sifting.onSiftResponse(response);
+                assembler.add(batch);
+                out.sifted(batch);
+            } else {
+                discard(response.batchSequence(), out);
             }
             openClosedBlocks(nowPs, out);
         } else if (message instanceof BatchDiscarded discarded) {
             // A forged discard costs only key, so it is honoured either way.
-            if (sifting.discard(discarded.batchSequence())) {
-                assembler.discard(discarded.batchSequence());
-            }
+            discard(discarded.batchSequence(), out);
             openClosedBlocks(nowPs, out);
         } else if (authentic) {
             postProcessing.onMessage(message, nowPs, out);
@@ -71,6 +72,13 @@ public final class DecoyBb84Bob {
             postProcessing.abort(message.batchSequence(), nowPs, "authentication failed (" + verdict + ")", out);
         }
         return out;
+    }
+
+    private void discard(long batchSequence, Outbox out) {
+        if (sifting.discard(batchSequence)) {
+            assembler.discard(batchSequence);
+            out.discarded(batchSequence);
+        }
     }
 
     private void openClosedBlocks(long nowPs, Outbox out) {

@@ -58,6 +58,7 @@ final class PostProcessingBob {
 
     void open(BlockMaterial material, long nowPs, Outbox out) {
         blocks.put(material.blockId(), new Block(material, nowPs));
+        out.opened(material.blockId());
         out.send(new TestBasisBits(linkId, material.blockId(), material.firstBatch(), material.lastBatch(),
                 material.discardedBatches(), material.testBits()));
     }

@@ -11,7 +11,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.qnetem.physics.attack.Attack;
 import org.qnetem.physics.attack.InterceptResend;
+import org.qnetem.physics.batch.PackedBits;
 import org.qnetem.physics.model.Bb84Expectation;
+import org.qnetem.qkd.authentication.Authenticator;
+import org.qnetem.qkd.authentication.Direction;
+import org.qnetem.qkd.message.ClassicalMessage;
+import org.qnetem.qkd.message.KeyConfirmation;
+import org.qnetem.qkd.message.ParityResponse;
 
 /** Alice's and Bob's decoy-BB84 engines, joined in memory through the physics sampler. */
 class DecoyBb84ProtocolTest {
@@ -88,6 +94,69 @@ class DecoyBb84ProtocolTest {
         double expectedPerPulse = expected.secretBitsPerBlock() / expected.pulsesPerBlock();
         assertEquals(expectedPerPulse, measuredPerPulse, 0.1 * expectedPerPulse,
                 "secret bits per pulse at " + km + " km");
+    }
+
+    @Test
+    void aParityAlteredInFlightFailsAuthenticationAndDiscardsItsBlockAtBothEnds() {
+        InMemoryLink link = new InMemoryLink(InMemoryLink.HUNDRED_KILOBIT_BLOCKS, 25, Attack.NONE, SMALL_BLOCKS, 9)
+                .alteringAliceToBob(sealed -> sealed.message() instanceof ParityResponse response
+                        && response.batchSequence() == 1 && response.round() == 3
+                        ? new SealedMessage(flipFirst(response), sealed.tag()) : sealed)
+                .runUntilBlocks(3, BATCH_PULSES, 10_000);
+
+        for (Map<Long, BlockOutcome> end : List.of(link.aliceOutcomes, link.bobOutcomes)) {
+            AbortedBlock aborted = assertInstanceOf(AbortedBlock.class, end.get(1L));
+            assertEquals(BlockStage.ERROR_CORRECTION, aborted.stage());
+            assertTrue(aborted.reason().contains("authentication failed (TAG_MISMATCH)"), aborted.reason());
+            assertInstanceOf(KeyBlock.class, end.get(2L), "the next block is unaffected");
+        }
+        assertEquals(link.keyBlocks(link.aliceOutcomes).stream().map(KeyBlock::key).toList(),
+                link.keyBlocks(link.bobOutcomes).stream().map(KeyBlock::key).toList());
+    }
+
+    /**
+     * An insider who holds the pre-shared key re-tags every message from Alice, so her alterations
+     * pass authentication while the pool is still the pre-shared key (before the first block refills
+     * it). Cascade's consistency checks or verification must still stop the first block.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"parity", "verification tag"})
+    void anAuthenticatedButCorruptedMessageStillNeverYieldsAMismatchedKey(String target) {
+        Authenticator insider = new Authenticator(LinkAuthentication.provisioned(13, InMemoryLink.LINK,
+                SMALL_BLOCKS.preSharedKeyBits(), Direction.A_TO_B, new RecordEncoder()).pool(), Direction.A_TO_B);
+        RecordEncoder encoder = new RecordEncoder();
+        InMemoryLink link = new InMemoryLink(InMemoryLink.HUNDRED_KILOBIT_BLOCKS, 25, Attack.NONE, SMALL_BLOCKS, 13)
+                .alteringAliceToBob(sealed -> {
+                    ClassicalMessage altered = corrupt(sealed.message(), target);
+                    return new SealedMessage(altered, insider.tag(encoder.encode(altered)));
+                })
+                .runUntilBlocks(1, BATCH_PULSES, 10_000);
+
+        assertTrue(link.keyBlocks(link.aliceOutcomes).isEmpty());
+        assertTrue(link.keyBlocks(link.bobOutcomes).isEmpty());
+        AbortedBlock aborted = assertInstanceOf(AbortedBlock.class, link.bobOutcomes.get(0L));
+        assertTrue(aborted.stage() == BlockStage.ERROR_CORRECTION || aborted.stage() == BlockStage.VERIFICATION,
+                aborted.toString());
+        assertInstanceOf(AbortedBlock.class, link.aliceOutcomes.get(0L));
+    }
+
+    private static ClassicalMessage corrupt(ClassicalMessage message, String target) {
+        if (target.equals("parity") && message instanceof ParityResponse response && response.round() == 2) {
+            return flipFirst(response);
+        }
+        if (target.equals("verification tag") && message instanceof KeyConfirmation c) {
+            return new KeyConfirmation(c.linkId(), c.batchSequence(), c.verificationFirstPoint(),
+                    c.verificationSecondPoint(), c.tagFirst() ^ 1, c.tagSecond(), c.toeplitzSeed(), c.secretLength(),
+                    c.authenticationRefillBits());
+        }
+        return message;
+    }
+
+    private static ParityResponse flipFirst(ParityResponse response) {
+        long[] words = response.parities().toWords();
+        words[0] ^= 1;
+        return new ParityResponse(response.linkId(), response.batchSequence(), response.round(),
+                PackedBits.of(words, response.parities().length()));
     }
 
     @Test

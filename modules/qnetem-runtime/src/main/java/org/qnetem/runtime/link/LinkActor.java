@@ -1,8 +1,10 @@
 package org.qnetem.runtime.link;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -26,14 +28,16 @@ import org.qnetem.runtime.topology.LinkSpec;
 /**
  * The quantum channel of one link: turns Alice's photon batches into Bob's detections with the
  * channel and detector physics. As the emulator's observer of the link it also compares the two
- * ends' sifted bits batch by batch, and tells the clock when an epoch's batches are all sifted.
+ * ends' sifted bits batch by batch and their key blocks block by block, and tells the clock when an
+ * epoch's batches are all sifted.
  */
 public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
 
     /** Purpose name of the stream the channel and Bob's detectors draw from. */
     public static final String CHANNEL_PURPOSE = "channel";
 
-    public sealed interface Command permits Transmit, EpochEmitted, RecordSifted, ReportStatistics {
+    public sealed interface Command permits Transmit, EpochEmitted, RecordSifted, RecordDiscarded, RecordBlockOpened,
+            RecordBlock, ReportStatistics {
     }
 
     /** Alice's device puts a batch of pulses into the fibre. */
@@ -48,6 +52,19 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
     public record RecordSifted(LinkRole role, SiftedBlock block) implements Command, InternalMessage {
     }
 
+    /** One end discarded a batch (its sifting failed authentication): neither end will sift it. */
+    public record RecordDiscarded(long batchSequence) implements Command, InternalMessage {
+    }
+
+    /** Bob's end closed a key block for post-processing. */
+    public record RecordBlockOpened(long blockId) implements Command, InternalMessage {
+    }
+
+    /** One end finished a key block. */
+    public record RecordBlock(BlockRecord record) implements Command, InternalMessage {
+    }
+
+    /** Answered once no key block is in flight, so that the statistics count every block the run opened. */
     public record ReportStatistics(ActorRef<LinkStatistics> replyTo) implements Command, InternalMessage {
     }
 
@@ -63,6 +80,8 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
     private final Map<Long, SiftedBlock> receiverHalves = new HashMap<>();
     private final ArrayDeque<PendingEpoch> pendingEpochs = new ArrayDeque<>();
     private final Set<Long> comparedAhead = new HashSet<>();
+    private final KeyBlockLedger ledger = new KeyBlockLedger();
+    private final List<ActorRef<LinkStatistics>> awaitingStatistics = new ArrayList<>();
     private long comparedThrough = -1;
     private LinkStatistics statistics;
 
@@ -88,6 +107,12 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
                 .onMessage(Transmit.class, this::onTransmit)
                 .onMessage(EpochEmitted.class, this::onEpochEmitted)
                 .onMessage(RecordSifted.class, this::onRecordSifted)
+                .onMessage(RecordDiscarded.class, this::onRecordDiscarded)
+                .onMessage(RecordBlockOpened.class, opened -> {
+                    ledger.opened(opened.blockId());
+                    return this;
+                })
+                .onMessage(RecordBlock.class, this::onRecordBlock)
                 .onMessage(ReportStatistics.class, this::onReportStatistics)
                 .build();
     }
@@ -124,6 +149,23 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
         return this;
     }
 
+    private Behavior<Command> onRecordDiscarded(RecordDiscarded discarded) {
+        long sequence = discarded.batchSequence();
+        transmitterHalves.remove(sequence);
+        receiverHalves.remove(sequence);
+        if (sequence > comparedThrough && !comparedAhead.contains(sequence)) {
+            markCompared(sequence);
+            reportCompletedEpochs();
+        }
+        return this;
+    }
+
+    private Behavior<Command> onRecordBlock(RecordBlock recorded) {
+        ledger.record(recorded.record());
+        answerStatisticsWhenDrained();
+        return this;
+    }
+
     private void compare(SiftedBlock one, SiftedBlock other) {
         if (one.length() != other.length()) {
             getContext().getLog().error("link {}: batch {} sifted to {} bits at one end and {} at the other",
@@ -149,7 +191,17 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
     }
 
     private Behavior<Command> onReportStatistics(ReportStatistics request) {
-        request.replyTo().tell(statistics);
+        awaitingStatistics.add(request.replyTo());
+        answerStatisticsWhenDrained();
         return this;
+    }
+
+    private void answerStatisticsWhenDrained() {
+        if (awaitingStatistics.isEmpty() || ledger.inFlight() > 0) {
+            return;
+        }
+        LinkStatistics complete = statistics.withKeys(ledger.statistics());
+        awaitingStatistics.forEach(replyTo -> replyTo.tell(complete));
+        awaitingStatistics.clear();
     }
 }

@@ -7,13 +7,20 @@ import org.qnetem.runtime.serialization.InternalMessage;
  * sifted bits; the ground-truth counts come from the channel sampler, which knows what Alice sent.
  *
  * @param siftLengthMismatches batches whose two sifted halves differed in length (a protocol fault)
+ * @param keys                 the key blocks; null until the run's end
  */
 public record LinkStatistics(String linkId, long batches, long pulses, long detections, long doubleClicks,
                              long siftedBits, long siftedErrors, long groundTruthMatched,
-                             long groundTruthMatchedErrors, long siftLengthMismatches) implements InternalMessage {
+                             long groundTruthMatchedErrors, long siftLengthMismatches, KeyStatistics keys)
+        implements InternalMessage {
 
     public static LinkStatistics empty(String linkId) {
-        return new LinkStatistics(linkId, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        return new LinkStatistics(linkId, 0, 0, 0, 0, 0, 0, 0, 0, 0, null);
+    }
+
+    LinkStatistics withKeys(KeyStatistics keyStatistics) {
+        return new LinkStatistics(linkId, batches, pulses, detections, doubleClicks, siftedBits, siftedErrors,
+                groundTruthMatched, groundTruthMatchedErrors, siftLengthMismatches, keyStatistics);
     }
 
     public double qber() {
@@ -30,16 +37,16 @@ public record LinkStatistics(String linkId, long batches, long pulses, long dete
                              long matchedErrors) {
         return new LinkStatistics(linkId, batches + 1, pulses + batchPulses, detections + batchDetections,
                 doubleClicks + batchDoubleClicks, siftedBits, siftedErrors, groundTruthMatched + matched,
-                groundTruthMatchedErrors + matchedErrors, siftLengthMismatches);
+                groundTruthMatchedErrors + matchedErrors, siftLengthMismatches, keys);
     }
 
     LinkStatistics plusSifted(long bits, long errors) {
         return new LinkStatistics(linkId, batches, pulses, detections, doubleClicks, siftedBits + bits,
-                siftedErrors + errors, groundTruthMatched, groundTruthMatchedErrors, siftLengthMismatches);
+                siftedErrors + errors, groundTruthMatched, groundTruthMatchedErrors, siftLengthMismatches, keys);
     }
 
     LinkStatistics plusSiftLengthMismatch() {
         return new LinkStatistics(linkId, batches, pulses, detections, doubleClicks, siftedBits, siftedErrors,
-                groundTruthMatched, groundTruthMatchedErrors, siftLengthMismatches + 1);
+                groundTruthMatched, groundTruthMatchedErrors, siftLengthMismatches + 1, keys);
     }
 }

@@ -9,17 +9,18 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.qnetem.physics.batch.DetectionBatch;
-import org.qnetem.qkd.authentication.AuthenticationTag;
-import org.qnetem.qkd.message.ClassicalMessage;
-import org.qnetem.qkd.message.SiftAnnouncement;
-import org.qnetem.qkd.message.SiftResponse;
-import org.qnetem.qkd.sifting.Bb84Receiver;
-import org.qnetem.qkd.sifting.Bb84Transmitter;
-import org.qnetem.qkd.sifting.SiftedBlock;
+import org.qnetem.qkd.protocol.BlockOutcome;
+import org.qnetem.qkd.protocol.DecoyBb84Alice;
+import org.qnetem.qkd.protocol.DecoyBb84Bob;
+import org.qnetem.qkd.protocol.LinkAuthentication;
+import org.qnetem.qkd.protocol.Outbox;
+import org.qnetem.qkd.protocol.SealedMessage;
+import org.qnetem.runtime.link.BlockRecord;
 import org.qnetem.runtime.link.ClassicalChannel;
 import org.qnetem.runtime.link.ClassicalFrame;
 import org.qnetem.runtime.link.LinkActor;
 import org.qnetem.runtime.link.LinkRole;
+import org.qnetem.runtime.serialization.ClassicalMessageCodec;
 import org.qnetem.runtime.serialization.InternalMessage;
 import org.qnetem.runtime.serialization.WireMessage;
 import org.qnetem.runtime.topology.LinkSpec;
@@ -81,12 +82,14 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
     private Behavior<Command> onAttachLink(AttachLink attach) {
         LinkSpec link = attach.link();
         if (attach.role() == LinkRole.TRANSMITTER) {
-            Bb84Transmitter engine = new Bb84Transmitter(link.id(), link.source(), runSeed);
+            DecoyBb84Alice engine = new DecoyBb84Alice(link.id(), link.source(), runSeed, link.postProcessing(),
+                    ClassicalMessageCodec::authenticatedBytes);
             transmitting.put(link.id(), new TransmittingEnd(link, engine, attach.linkActor(), attach.channel(),
                     new EmissionSchedule(link.source().clockHz(), link.batchPulses(), durationPs)));
         } else {
-            receiving.put(link.id(), new ReceivingEnd(link, new Bb84Receiver(link.id()), attach.linkActor(),
-                    attach.channel()));
+            DecoyBb84Bob engine = new DecoyBb84Bob(link.id(), link.source(), runSeed, link.postProcessing(),
+                    ClassicalMessageCodec::authenticatedBytes);
+            receiving.put(link.id(), new ReceivingEnd(link, engine, attach.linkActor(), attach.channel()));
         }
         return this;
     }
@@ -105,60 +108,58 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
     private Behavior<Command> onDeliverDetections(DeliverDetections delivery) {
         DetectionBatch detections = delivery.batch();
         ReceivingEnd end = receivingEnd(detections.linkId());
-        SiftAnnouncement announcement = end.engine().onDetections(detections);
-        end.channel().tell(new ClassicalChannel.Convey(nodeId, end.link().transmitterId(), detections.arrivalTimePs(),
-                announcement, untagged()));
+        long now = detections.arrivalTimePs();
+        dispatch(end.link(), LinkRole.RECEIVER, end.engine().onDetections(detections, now), now, end.linkActor(),
+                end.channel(), end.engine().authentication());
         return this;
     }
 
     private Behavior<Command> onDeliverFrame(DeliverFrame delivery) {
         ClassicalFrame frame = delivery.frame();
-        ClassicalMessage payload = frame.payload();
-        if (payload instanceof SiftAnnouncement announcement) {
-            TransmittingEnd end = transmittingEnd(announcement.linkId());
-            Bb84Transmitter.Sifted sifted = end.engine().onSiftAnnouncement(announcement);
-            end.channel().tell(new ClassicalChannel.Convey(nodeId, frame.fromNode(), frame.arrivalTimePs(),
-                    sifted.response(), untagged()));
-            end.linkActor().tell(new LinkActor.RecordSifted(LinkRole.TRANSMITTER, sifted.block()));
-        } else if (payload instanceof SiftResponse response) {
-            ReceivingEnd end = receivingEnd(response.linkId());
-            SiftedBlock block = end.engine().onSiftResponse(response);
-            end.linkActor().tell(new LinkActor.RecordSifted(LinkRole.RECEIVER, block));
+        SealedMessage sealed = new SealedMessage(frame.payload(), frame.authentication());
+        long now = frame.arrivalTimePs();
+        String linkId = frame.payload().linkId();
+        TransmittingEnd sender = transmitting.get(linkId);
+        if (sender != null) {
+            dispatch(sender.link(), LinkRole.TRANSMITTER, sender.engine().onFrame(sealed, now), now,
+                    sender.linkActor(), sender.channel(), sender.engine().authentication());
         } else {
-            throw new IllegalArgumentException("node " + nodeId + " has no engine for " + payload.getClass().getName());
+            ReceivingEnd end = receivingEnd(linkId);
+            dispatch(end.link(), LinkRole.RECEIVER, end.engine().onFrame(sealed, now), now, end.linkActor(),
+                    end.channel(), end.engine().authentication());
         }
         return this;
     }
 
-    /**
-     * A stand-in tag (sequence -1) on the frames this node sends, replaced when the protocol engines
-     * authenticate frames.
-     */
-    private static AuthenticationTag untagged() {
-        return new AuthenticationTag(-1, 0, 0);
-    }
-
-    private TransmittingEnd transmittingEnd(String linkId) {
-        TransmittingEnd end = transmitting.get(linkId);
-        if (end == null) {
-            throw new IllegalStateException("node " + nodeId + " does not transmit on link " + linkId);
+    /** Sends what an engine step produced: messages to the peer, observations and finished blocks to the link. */
+    private void dispatch(LinkSpec link, LinkRole role, Outbox out, long now, ActorRef<LinkActor.Command> linkActor,
+                          ActorRef<ClassicalChannel.Command> channel, LinkAuthentication authentication) {
+        String peer = role == LinkRole.TRANSMITTER ? link.receiverId() : link.transmitterId();
+        for (SealedMessage sealed : out.messages()) {
+            channel.tell(new ClassicalChannel.Convey(nodeId, peer, now, sealed.message(), sealed.tag()));
         }
-        return end;
+        out.sifted().forEach(batch -> linkActor.tell(new LinkActor.RecordSifted(role, batch)));
+        out.discardedBatches().forEach(batch -> linkActor.tell(new LinkActor.RecordDiscarded(batch)));
+        out.openedBlocks().forEach(block -> linkActor.tell(new LinkActor.RecordBlockOpened(block)));
+        for (BlockOutcome outcome : out.outcomes()) {
+            linkActor.tell(new LinkActor.RecordBlock(
+                    BlockRecord.of(role, outcome, authentication.pool().consumedBits())));
+        }
     }
 
     private ReceivingEnd receivingEnd(String linkId) {
         ReceivingEnd end = receiving.get(linkId);
         if (end == null) {
-            throw new IllegalStateException("node " + nodeId + " does not receive on link " + linkId);
+            throw new IllegalStateException("node " + nodeId + " has no end of link " + linkId);
         }
         return end;
     }
 
-    private record TransmittingEnd(LinkSpec link, Bb84Transmitter engine, ActorRef<LinkActor.Command> linkActor,
+    private record TransmittingEnd(LinkSpec link, DecoyBb84Alice engine, ActorRef<LinkActor.Command> linkActor,
                                    ActorRef<ClassicalChannel.Command> channel, EmissionSchedule schedule) {
     }
 
-    private record ReceivingEnd(LinkSpec link, Bb84Receiver engine, ActorRef<LinkActor.Command> linkActor,
+    private record ReceivingEnd(LinkSpec link, DecoyBb84Bob engine, ActorRef<LinkActor.Command> linkActor,
                                 ActorRef<ClassicalChannel.Command> channel) {
     }
 }

@@ -21,6 +21,15 @@ public final class ReportTable {
                     link.expectedDetections(), (double) link.siftedBits(), percent(link.qber()),
                     100 * link.expectedQber(), link.siftedRateBps(), link.expectedSiftedRateBps()));
         }
+        out.append(String.format(Locale.ROOT, "%-16s %7s %8s %25s %14s %6s %14s%n", "link", "blocks", "aborted",
+                "secret key b/s (expected)", "delivered b/s", "f_EC", "auth bits used"));
+        for (RunReport.LinkReport link : report.links()) {
+            out.append(String.format(Locale.ROOT, "%-16s %7d %8d %12.4g %12.4g %14.4g %6s %14d%n", link.id(),
+                    link.blocks(), link.abortedBlocks(), link.secretKeyRateBps(), link.expectedSecretKeyRateBps(),
+                    link.deliveredKeyRateBps(), link.errorCorrectionEfficiency() == null ? "-"
+                            : String.format(Locale.ROOT, "%.3f", link.errorCorrectionEfficiency()),
+                    link.authenticationConsumedBits()));
+        }
         report.invariants().forEach((name, count) ->
                 out.append(String.format(Locale.ROOT, "invariant %s: %d%s%n", name, count, count == 0 ? "" : "  VIOLATED")));
         return out.toString();

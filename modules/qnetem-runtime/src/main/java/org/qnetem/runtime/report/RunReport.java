@@ -18,16 +18,27 @@ public record RunReport(String topology, String topologyFile, long seed, String 
     /**
      * One link. Measured values sit beside their analytic expectation ({@code expected_*}). {@code qber}
      * compares the two ends' actual sifted bits; {@code ground_truth_qber} is the channel sampler's own
-     * count of errors in matched bases, which must agree with it.
+     * count of errors in matched bases, which must agree with it. {@code secret_key_rate_bps} is the
+     * privacy-amplified key of the delivered blocks per emulated second; {@code delivered_key_rate_bps}
+     * what remains after refilling the authentication pools; {@code key_digest} is SHA-256 over the
+     * blocks' key digests in block order, the same at both ends.
      */
     public record LinkReport(String id, String a, String b, String protocol, String fidelity, double lengthKm,
                              double lossDb, double clockHz, long batches, long pulses, long detections,
                              double expectedDetections, long doubleClicks, long siftedBits, Double qber,
                              Double qberStderr, double expectedQber, Double groundTruthQber,
-                             double siftedRateBps, double expectedSiftedRateBps) {
+                             double siftedRateBps, double expectedSiftedRateBps, long blocks, long abortedBlocks,
+                             double secretKeyRateBps, double expectedSecretKeyRateBps, double deliveredKeyRateBps,
+                             Double errorCorrectionEfficiency, long authenticationConsumedBits,
+                             long authenticationRefillBits, String keyDigest) {
     }
 
-    public record NodeReport(String id, String name, List<String> transmitsOn, List<String> receivesOn) {
+    /** {@code pools}: per peer node, the key bits this node holds for it. */
+    public record NodeReport(String id, String name, List<String> transmitsOn, List<String> receivesOn,
+                             Map<String, PoolReport> pools) {
+    }
+
+    public record PoolReport(long bits) {
     }
 
     public record EventReport(double emulatedSeconds, String type, String detail) {

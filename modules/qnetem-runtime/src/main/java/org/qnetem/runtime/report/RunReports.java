@@ -1,14 +1,19 @@
 package org.qnetem.runtime.report;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.qnetem.physics.model.Bb84Expectation;
 import org.qnetem.runtime.clock.ClockMode;
 import org.qnetem.runtime.clock.ClockSummary;
+import org.qnetem.qkd.protocol.ExpectedKeyRate;
+import org.qnetem.runtime.link.BlockRecord;
+import org.qnetem.runtime.link.KeyStatistics;
 import org.qnetem.runtime.link.LinkStatistics;
 import org.qnetem.runtime.run.RunResult;
 import org.qnetem.runtime.topology.LinkSpec;
@@ -24,34 +29,63 @@ public final class RunReports {
         ClockSummary clock = result.clock();
         double seconds = clock.emulatedSeconds();
         List<RunReport.LinkReport> links = new ArrayList<>();
-        long siftMismatches = 0;
+        Map<String, Long> invariants = new LinkedHashMap<>();
+        List<RunReport.EventReport> events = new ArrayList<>();
+        events.add(new RunReport.EventReport(0, "run-started", result.topology().links().size() + " links, "
+                + result.topology().nodes().size() + " nodes"));
         for (int i = 0; i < result.links().size(); i++) {
             LinkSpec spec = result.topology().links().get(i);
             LinkStatistics measured = result.links().get(i);
+            KeyStatistics keys = measured.keys();
             links.add(linkReport(spec, measured, seconds));
-            siftMismatches += measured.siftLengthMismatches();
+            invariants.merge("mismatched_keys", keys.mismatchedKeys(), Long::sum);
+            invariants.merge("keys_delivered_twice", keys.keysDeliveredTwice(), Long::sum);
+            invariants.merge("keys_from_aborted_blocks", keys.keysFromAbortedBlocks(), Long::sum);
+            invariants.merge("sift_length_mismatches", measured.siftLengthMismatches(), Long::sum);
+            for (BlockRecord aborted : keys.aborted()) {
+                events.add(new RunReport.EventReport(aborted.finishedAtPs() / 1e12, "block-aborted", "link "
+                        + spec.id() + " block " + aborted.blockId() + " at " + aborted.abortStage() + ": "
+                        + aborted.abortReason()));
+            }
         }
         List<RunReport.NodeReport> nodes = new ArrayList<>();
         for (NodeSpec node : result.topology().nodes()) {
             nodes.add(new RunReport.NodeReport(node.id(), node.name(),
                     linkIds(result, link -> link.transmitterId().equals(node.id())),
-                    linkIds(result, link -> link.receiverId().equals(node.id()))));
+                    linkIds(result, link -> link.receiverId().equals(node.id())), pools(result, node.id())));
         }
-        Map<String, Long> invariants = new LinkedHashMap<>();
-        invariants.put("sift_length_mismatches", siftMismatches);
         boolean realtime = result.settings().clock().mode() == ClockMode.REALTIME;
-        List<RunReport.EventReport> events = List.of(
-                new RunReport.EventReport(0, "run-started", result.topology().links().size() + " links, "
-                        + result.topology().nodes().size() + " nodes"),
-                new RunReport.EventReport(seconds, "run-finished", clock.epochs() + " epochs"));
+        events.sort(Comparator.comparingDouble(RunReport.EventReport::emulatedSeconds));
+        events.add(new RunReport.EventReport(seconds, "run-finished", clock.epochs() + " epochs"));
         return new RunReport(result.topology().name(), result.topology().source(), result.settings().seed(),
                 result.settings().clock().mode().name().toLowerCase(Locale.ROOT),
                 realtime ? result.settings().clock().speed() : null, seconds, clock.wallSeconds(),
                 clock.realTimeFactor(), realtime ? clock.maxLagNanos() / 1e6 : 0, links, nodes, invariants, events);
     }
 
+    /** Both ends of a link hold the same delivered key, so a node's pool for a peer is the key of their links. */
+    private static Map<String, RunReport.PoolReport> pools(RunResult result, String nodeId) {
+        Map<String, Long> bits = new TreeMap<>();
+        for (int i = 0; i < result.links().size(); i++) {
+            LinkSpec link = result.topology().links().get(i);
+            long delivered = result.links().get(i).keys().deliveredBits();
+            if (link.transmitterId().equals(nodeId)) {
+                bits.merge(link.receiverId(), delivered, Long::sum);
+            } else if (link.receiverId().equals(nodeId)) {
+                bits.merge(link.transmitterId(), delivered, Long::sum);
+            }
+        }
+        Map<String, RunReport.PoolReport> pools = new LinkedHashMap<>();
+        bits.forEach((peer, total) -> pools.put(peer, new RunReport.PoolReport(total)));
+        return pools;
+    }
+
     private static RunReport.LinkReport linkReport(LinkSpec spec, LinkStatistics measured, double seconds) {
         Bb84Expectation expected = new Bb84Expectation(spec.source(), spec.fibre(), spec.receiver());
+        ExpectedKeyRate expectedKey = ExpectedKeyRate.decoyBb84(spec.source(), expected, spec.postProcessing(),
+                ExpectedKeyRate.CASCADE_EFFICIENCY);
+        KeyStatistics keys = measured.keys();
+        Double efficiency = keys.shannonBits() > 0 ? keys.leakedBits() / keys.shannonBits() : null;
         Double qber = measured.siftedBits() == 0 ? null : measured.qber();
         Double stderr = qber == null ? null : measured.qberStandardError();
         Double groundTruth = measured.groundTruthMatched() == 0 ? null
@@ -61,7 +95,9 @@ public final class RunReports {
                 measured.batches(), measured.pulses(), measured.detections(),
                 measured.pulses() * expected.clickProbability(), measured.doubleClicks(), measured.siftedBits(),
                 qber, stderr, expected.qber(), groundTruth, measured.siftedBits() / seconds,
-                expected.siftedRateBps());
+                expected.siftedRateBps(), keys.blocks(), keys.abortedBlocks(), keys.secretBits() / seconds,
+                expectedKey.secretKeyRateBps(), keys.deliveredBits() / seconds, efficiency,
+                keys.authenticationConsumedBits(), keys.refillBits(), "sha256:" + keys.keyDigest());
     }
 
     private static List<String> linkIds(RunResult result, Predicate<LinkSpec> which) {

@@ -13,6 +13,7 @@ import org.qnetem.runtime.QnetemConfig;
 import org.qnetem.runtime.clock.ClockMode;
 import org.qnetem.runtime.clock.ClockSettings;
 import org.qnetem.runtime.clock.ProgressListener;
+import org.qnetem.runtime.link.KeyStatistics;
 import org.qnetem.runtime.link.LinkStatistics;
 import org.qnetem.runtime.topology.LinkSpec;
 import org.qnetem.runtime.topology.Topology;
@@ -76,6 +77,19 @@ class TwoNodeLinkTest {
         assertEquals(0, measured.siftLengthMismatches());
         assertEquals(measured.groundTruthMatched(), measured.siftedBits());
         assertEquals(measured.groundTruthMatchedErrors(), measured.siftedErrors());
+    }
+
+    @Test
+    void bothEndsFinishTheRunsKeyBlocksWithTheSameKey() {
+        KeyStatistics keys = fast.links().get(0).keys();
+        assertEquals(1, keys.blocks(), "0.3 s of the two-node link fill one 10^6-bit block");
+        assertEquals(0, keys.abortedBlocks());
+        assertEquals(0, keys.mismatchedKeys());
+        assertEquals(0, keys.keysFromAbortedBlocks());
+        assertEquals(0, keys.keysDeliveredTwice());
+        assertTrue(keys.secretBits() > 200_000, "secret bits " + keys.secretBits());
+        assertEquals(keys.secretBits(), keys.deliveredBits() + keys.refillBits());
+        assertTrue(keys.authenticationConsumedBits() > 0);
     }
 
     @Test

@@ -36,17 +36,17 @@ class TopologyLoaderTest {
         assertEquals("BOB", link.receiverId());
         assertEquals(Protocol.DECOY_BB84, link.protocol());
         assertEquals(Fidelity.FULL, link.fidelity());
-        assertEquals(1_000_000, link.batchPulses());
+        assertEquals(10_000_000, link.batchPulses());
         assertEquals(new FibreChannel(25, 0.2, 0.0, 1.468), link.fibre());
-        assertEquals(new WeakCoherentSource(1e9, new double[] {0.5, 0.1, 0.0002}, new double[] {0.8, 0.15, 0.05}, 0.5),
+        assertEquals(new WeakCoherentSource(1e9, new double[] {0.53, 0.26, 0.0002}, new double[] {0.28, 0.5, 0.22}, 0.8),
                 link.source());
         assertEquals(new ThresholdDetector(0.1, new GatedTiming(6e-7, 0), 0, 0), link.receiver().detector());
         assertEquals(1.0, link.receiver().opticsEfficiency());
         assertEquals(0.01, link.receiver().misalignment());
-        assertEquals(0.5, link.receiver().basisBiasX());
+        assertEquals(0.8, link.receiver().basisBiasX());
         assertEquals("Bob", topology.node("BOB").orElseThrow().name());
         assertEquals(5.0, link.fibre().lossDb(), 1e-12);
-        assertEquals(new PostProcessingSettings(1_000_000, 0.11, 1e-10, 1e-15, 1_048_576, 1_048_576),
+        assertEquals(new PostProcessingSettings(1_000_000, 0.11, 1e-10, 1e-15, 1_048_576, 262_144),
                 link.postProcessing());
     }
 
@@ -60,7 +60,7 @@ class TopologyLoaderTest {
         LinkSpec link = topology.link("ALICE-BOB").orElseThrow();
         assertEquals(Protocol.DECOY_BB84, link.protocol());
         assertEquals(Fidelity.FULL, link.fidelity());
-        assertEquals(1_000_000, link.batchPulses());
+        assertEquals(10_000_000, link.batchPulses());
         assertEquals(new FibreChannel(25, 0.2, 0, FibreChannel.SMF28_GROUP_INDEX), link.fibre());
         assertEquals(0.5, link.source().basisBiasX());
         assertArrayEquals(new double[] {0.5, 0.1, 0.0002}, link.source().intensities());
