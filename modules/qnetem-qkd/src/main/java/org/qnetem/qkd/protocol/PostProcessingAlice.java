@@ -9,7 +9,6 @@ import org.qnetem.physics.random.RandomStream;
 import org.qnetem.physics.random.StreamKey;
 import org.qnetem.qkd.authentication.AuthenticationKeyPool;
 import org.qnetem.qkd.authentication.Authenticator;
-import org.qnetem.qkd.authentication.Direction;
 import org.qnetem.qkd.hashing.PolynomialDigest;
 import org.qnetem.qkd.message.BlockAbort;
 import org.qnetem.qkd.message.BlockAccepted;
@@ -162,7 +161,7 @@ final class PostProcessingAlice {
         long toeplitzSeed = fresh.nextLong();
         PolynomialDigest tag = verification.tag(reconciled.key());
         block.length = length;
-        block.refill = refillBits(length.length());
+        block.refill = refillBits(block, length.length());
         block.secret = BlockRules.amplify(linkId, blockId, toeplitzSeed, reconciled.key(), length.length());
         block.stage = BlockStage.PRIVACY_AMPLIFICATION;
         out.send(new KeyConfirmation(linkId, blockId, verification.firstPoint(), verification.secondPoint(),
@@ -170,16 +169,16 @@ final class PostProcessingAlice {
     }
 
     /**
-     * Bits of this block's key that top the authentication pool up to the reserve in both directions.
-     * Pads alternate between the directions, so each direction gains half of what is appended.
+     * The block pays back the authentication it used, so that the refill depends on the protocol alone
+     * and not on how messages interleave in time: per direction, a pad for each of its batches' sift
+     * messages, each Cascade round's request or answer, and at most three more (test bits, estimate,
+     * completion, confirmation, acceptance). Pads alternate between directions, so twice that is appended.
      */
-    private long refillBits(long secretLength) {
-        long deficit = 0;
-        for (Direction direction : Direction.values()) {
-            deficit = Math.max(deficit, settings.authenticationReserveBits() - pool.availableBits(direction));
-        }
-        long pads = (deficit + Authenticator.PAD_BITS_PER_MESSAGE - 1) / Authenticator.PAD_BITS_PER_MESSAGE;
-        return Math.min(secretLength, 2 * pads * Authenticator.PAD_BITS_PER_MESSAGE);
+    private static long refillBits(Block block, long secretLength) {
+        BlockMaterial material = block.material;
+        long batches = material.lastBatch() - material.firstBatch() + 1;
+        long padsPerDirection = batches + block.reconciled.rounds() + 3;
+        return Math.min(secretLength, 2 * padsPerDirection * Authenticator.PAD_BITS_PER_MESSAGE);
     }
 
     private void onAccepted(Block block, BlockAccepted accepted, long nowPs, Outbox out) {

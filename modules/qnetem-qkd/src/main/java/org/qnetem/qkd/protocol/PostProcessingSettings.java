@@ -8,20 +8,18 @@ package org.qnetem.qkd.protocol;
  * @param qberAbortThreshold  a block whose test-basis QBER exceeds this is aborted before error correction
  * @param epsilonSecrecy      ε_sec of the finite-key bound
  * @param epsilonCorrectness  ε_cor: the verification tag's collision probability must not exceed it
- * @param preSharedKeyBits    bits of pre-shared key each end's authentication pool starts with
- * @param authenticationReserveBits pool level, per direction, that each accepted block tops the
- *                            authentication pool back up to from its final key
+ * @param preSharedKeyBits    bits of pre-shared key each end's authentication pool starts with; each
+ *                            accepted block then pays back, from its own key, the authentication its
+ *                            batches and messages used
  */
 public record PostProcessingSettings(long keyBlockBits, double qberAbortThreshold, double epsilonSecrecy,
-                                     double epsilonCorrectness, long preSharedKeyBits,
-                                     long authenticationReserveBits) {
+                                     double epsilonCorrectness, long preSharedKeyBits) {
 
     public static final long DEFAULT_KEY_BLOCK_BITS = 1_000_000;
     public static final double DEFAULT_QBER_ABORT_THRESHOLD = 0.11;
     public static final double DEFAULT_EPSILON_SECRECY = 1e-10;
     public static final double DEFAULT_EPSILON_CORRECTNESS = 1e-15;
     public static final long DEFAULT_PRE_SHARED_KEY_BITS = 1L << 20;
-    public static final long DEFAULT_AUTHENTICATION_RESERVE_BITS = 1L << 18;
 
     public PostProcessingSettings {
         if (keyBlockBits < 1 || keyBlockBits > Integer.MAX_VALUE / 2) {
@@ -38,24 +36,19 @@ public record PostProcessingSettings(long keyBlockBits, double qberAbortThreshol
         if (preSharedKeyBits < 256) {
             throw new IllegalArgumentException("pre-shared key must be at least 256 bits, got " + preSharedKeyBits);
         }
-        if (authenticationReserveBits < 0) {
-            throw new IllegalArgumentException("authentication reserve must be >= 0, got " + authenticationReserveBits);
-        }
     }
 
     public static PostProcessingSettings defaults() {
         return new PostProcessingSettings(DEFAULT_KEY_BLOCK_BITS, DEFAULT_QBER_ABORT_THRESHOLD,
-                DEFAULT_EPSILON_SECRECY, DEFAULT_EPSILON_CORRECTNESS, DEFAULT_PRE_SHARED_KEY_BITS,
-                DEFAULT_AUTHENTICATION_RESERVE_BITS);
+                DEFAULT_EPSILON_SECRECY, DEFAULT_EPSILON_CORRECTNESS, DEFAULT_PRE_SHARED_KEY_BITS);
     }
 
     public PostProcessingSettings withKeyBlockBits(long bits) {
         return new PostProcessingSettings(bits, qberAbortThreshold, epsilonSecrecy, epsilonCorrectness,
-                preSharedKeyBits, authenticationReserveBits);
+                preSharedKeyBits);
     }
 
     public PostProcessingSettings withPreSharedKeyBits(long bits) {
-        return new PostProcessingSettings(keyBlockBits, qberAbortThreshold, epsilonSecrecy, epsilonCorrectness, bits,
-                authenticationReserveBits);
+        return new PostProcessingSettings(keyBlockBits, qberAbortThreshold, epsilonSecrecy, epsilonCorrectness, bits);
     }
 }

@@ -14,11 +14,10 @@ import org.qnetem.qkd.protocol.KeyBlock;
  *
  * @param abortReason    null when the block delivered key
  * @param keyDigest      SHA-256 of the delivered key; empty when aborted
- * @param authenticationConsumedBits this end's authentication key used so far, at the block's end
  */
 public record BlockRecord(LinkRole role, long blockId, long finishedAtPs, String abortStage, String abortReason,
                           long keyBits, long leakedBits, double keyQber, long secretBits, long refillBits,
-                          long deliveredBits, byte[] keyDigest, long authenticationConsumedBits) {
+                          long deliveredBits, byte[] keyDigest) {
 
     public BlockRecord {
         Objects.requireNonNull(role, "role");
@@ -26,15 +25,15 @@ public record BlockRecord(LinkRole role, long blockId, long finishedAtPs, String
     }
 
     /** The record of {@code outcome} at the {@code role} end. */
-    public static BlockRecord of(LinkRole role, BlockOutcome outcome, long authenticationConsumedBits) {
+    public static BlockRecord of(LinkRole role, BlockOutcome outcome) {
         if (outcome instanceof KeyBlock key) {
             return new BlockRecord(role, key.blockId(), key.finishedAtPs(), null, null, key.counts().keyBits(),
                     key.leakedBits(), key.keyQber(), key.secretLength().length(), key.authenticationRefillBits(),
-                    key.key().length(), sha256().digest(key.key().toBytes()), authenticationConsumedBits);
+                    key.key().length(), sha256().digest(key.key().toBytes()));
         }
         AbortedBlock aborted = (AbortedBlock) outcome;
         return new BlockRecord(role, aborted.blockId(), aborted.finishedAtPs(), aborted.stage().name(),
-                aborted.reason(), 0, 0, Double.NaN, 0, 0, 0, new byte[0], authenticationConsumedBits);
+                aborted.reason(), 0, 0, Double.NaN, 0, 0, 0, new byte[0]);
     }
 
     static MessageDigest sha256() {
@@ -65,7 +64,7 @@ public record BlockRecord(LinkRole role, long blockId, long finishedAtPs, String
                 && keyBits == r.keyBits && leakedBits == r.leakedBits
                 && Double.compare(keyQber, r.keyQber) == 0 && secretBits == r.secretBits
                 && refillBits == r.refillBits && deliveredBits == r.deliveredBits
-                && Arrays.equals(keyDigest, r.keyDigest) && authenticationConsumedBits == r.authenticationConsumedBits;
+                && Arrays.equals(keyDigest, r.keyDigest);
     }
 
     @Override

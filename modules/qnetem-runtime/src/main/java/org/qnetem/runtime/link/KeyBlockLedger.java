@@ -34,7 +34,6 @@ final class KeyBlockLedger {
     private long mismatchedKeys;
     private long keysFromAbortedBlocks;
     private long keysDeliveredTwice;
-    private long authenticationConsumedBits;
 
     void opened(long blockId) {
         opened.add(blockId);
@@ -45,7 +44,6 @@ final class KeyBlockLedger {
             keysDeliveredTwice += record.delivered() ? 1 : 0;
             return;
         }
-        authenticationConsumedBits = Math.max(authenticationConsumedBits, record.authenticationConsumedBits());
         BlockRecord other = waiting.remove(record.blockId());
         if (other == null) {
             waiting.put(record.blockId(), record);
@@ -86,7 +84,7 @@ final class KeyBlockLedger {
 
     KeyStatistics statistics() {
         return new KeyStatistics(blocks, abortedBlocks, keyBits, leakedBits, shannonBits, secretBits, refillBits,
-                deliveredBits, authenticationConsumedBits, mismatchedKeys, keysFromAbortedBlocks, keysDeliveredTwice,
+                deliveredBits, mismatchedKeys, keysFromAbortedBlocks, keysDeliveredTwice,
                 chainedDigest(), aborted.toArray(BlockRecord[]::new));
     }
 

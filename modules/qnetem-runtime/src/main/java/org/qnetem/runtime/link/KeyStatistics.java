@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param keyBits            raw key-basis bits of the delivered blocks (n_X)
  * @param shannonBits        Σ n_X h(key QBER) over delivered blocks: the least error correction could leak
  * @param secretBits         Σ ℓ over delivered blocks
- * @param deliveredBits      secret bits left for the node's key pool after the authentication refill
+ * @param refillBits         secret bits that paid back the authentication key the blocks used
+ * @param deliveredBits      secret bits left for the node's key pool after that refill
  * @param mismatchedKeys     blocks both ends delivered with different keys
  * @param keysFromAbortedBlocks blocks one end delivered and the other aborted
  * @param keysDeliveredTwice blocks an end reported twice
@@ -18,7 +19,7 @@ import java.util.Objects;
  * @param aborted            one record per block aborted at either end, in the order they ended
  */
 public record KeyStatistics(long blocks, long abortedBlocks, long keyBits, long leakedBits, double shannonBits,
-                            long secretBits, long refillBits, long deliveredBits, long authenticationConsumedBits,
+                            long secretBits, long refillBits, long deliveredBits,
                             long mismatchedKeys, long keysFromAbortedBlocks, long keysDeliveredTwice,
                             String keyDigest, BlockRecord[] aborted) {
 
@@ -36,7 +37,7 @@ public record KeyStatistics(long blocks, long abortedBlocks, long keyBits, long 
         return o instanceof KeyStatistics k && blocks == k.blocks && abortedBlocks == k.abortedBlocks
                 && keyBits == k.keyBits && leakedBits == k.leakedBits && Double.compare(shannonBits, k.shannonBits) == 0
                 && secretBits == k.secretBits && refillBits == k.refillBits && deliveredBits == k.deliveredBits
-                && authenticationConsumedBits == k.authenticationConsumedBits && mismatchedKeys == k.mismatchedKeys
+                && mismatchedKeys == k.mismatchedKeys
                 && keysFromAbortedBlocks == k.keysFromAbortedBlocks && keysDeliveredTwice == k.keysDeliveredTwice
                 && keyDigest.equals(k.keyDigest) && Arrays.equals(aborted, k.aborted);
     }

@@ -12,7 +12,6 @@ import org.qnetem.physics.batch.DetectionBatch;
 import org.qnetem.qkd.protocol.BlockOutcome;
 import org.qnetem.qkd.protocol.DecoyBb84Alice;
 import org.qnetem.qkd.protocol.DecoyBb84Bob;
-import org.qnetem.qkd.protocol.LinkAuthentication;
 import org.qnetem.qkd.protocol.Outbox;
 import org.qnetem.qkd.protocol.SealedMessage;
 import org.qnetem.runtime.link.BlockRecord;
@@ -110,7 +109,7 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
         ReceivingEnd end = receivingEnd(detections.linkId());
         long now = detections.arrivalTimePs();
         dispatch(end.link(), LinkRole.RECEIVER, end.engine().onDetections(detections, now), now, end.linkActor(),
-                end.channel(), end.engine().authentication());
+                end.channel());
         return this;
     }
 
@@ -122,18 +121,18 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
         TransmittingEnd sender = transmitting.get(linkId);
         if (sender != null) {
             dispatch(sender.link(), LinkRole.TRANSMITTER, sender.engine().onFrame(sealed, now), now,
-                    sender.linkActor(), sender.channel(), sender.engine().authentication());
+                    sender.linkActor(), sender.channel());
         } else {
             ReceivingEnd end = receivingEnd(linkId);
             dispatch(end.link(), LinkRole.RECEIVER, end.engine().onFrame(sealed, now), now, end.linkActor(),
-                    end.channel(), end.engine().authentication());
+                    end.channel());
         }
         return this;
     }
 
     /** Sends what an engine step produced: messages to the peer, observations and finished blocks to the link. */
     private void dispatch(LinkSpec link, LinkRole role, Outbox out, long now, ActorRef<LinkActor.Command> linkActor,
-                          ActorRef<ClassicalChannel.Command> channel, LinkAuthentication authentication) {
+                          ActorRef<ClassicalChannel.Command> channel) {
         String peer = role == LinkRole.TRANSMITTER ? link.receiverId() : link.transmitterId();
         for (SealedMessage sealed : out.messages()) {
             channel.tell(new ClassicalChannel.Convey(nodeId, peer, now, sealed.message(), sealed.tag()));
@@ -142,8 +141,7 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
         out.discardedBatches().forEach(batch -> linkActor.tell(new LinkActor.RecordDiscarded(batch)));
         out.openedBlocks().forEach(block -> linkActor.tell(new LinkActor.RecordBlockOpened(block)));
         for (BlockOutcome outcome : out.outcomes()) {
-            linkActor.tell(new LinkActor.RecordBlock(
-                    BlockRecord.of(role, outcome, authentication.pool().consumedBits())));
+            linkActor.tell(new LinkActor.RecordBlock(BlockRecord.of(role, outcome)));
         }
     }
 

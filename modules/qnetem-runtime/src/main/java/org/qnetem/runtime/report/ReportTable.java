@@ -22,13 +22,13 @@ public final class ReportTable {
                     100 * link.expectedQber(), link.siftedRateBps(), link.expectedSiftedRateBps()));
         }
         out.append(String.format(Locale.ROOT, "%-16s %7s %8s %25s %14s %6s %14s%n", "link", "blocks", "aborted",
-                "secret key b/s (expected)", "delivered b/s", "f_EC", "auth bits used"));
+                "secret key b/s (expected)", "delivered b/s", "f_EC", "auth refill bits"));
         for (RunReport.LinkReport link : report.links()) {
             out.append(String.format(Locale.ROOT, "%-16s %7d %8d %12.4g %12.4g %14.4g %6s %14d%n", link.id(),
                     link.blocks(), link.abortedBlocks(), link.secretKeyRateBps(), link.expectedSecretKeyRateBps(),
                     link.deliveredKeyRateBps(), link.errorCorrectionEfficiency() == null ? "-"
                             : String.format(Locale.ROOT, "%.3f", link.errorCorrectionEfficiency()),
-                    link.authenticationConsumedBits()));
+                    link.authenticationRefillBits()));
         }
         report.invariants().forEach((name, count) ->
                 out.append(String.format(Locale.ROOT, "invariant %s: %d%s%n", name, count, count == 0 ? "" : "  VIOLATED")));

@@ -20,7 +20,8 @@ public record RunReport(String topology, String topologyFile, long seed, String 
      * compares the two ends' actual sifted bits; {@code ground_truth_qber} is the channel sampler's own
      * count of errors in matched bases, which must agree with it. {@code secret_key_rate_bps} is the
      * privacy-amplified key of the delivered blocks per emulated second; {@code delivered_key_rate_bps}
-     * what remains after refilling the authentication pools; {@code key_digest} is SHA-256 over the
+     * what remains after each block paid back the authentication key it used
+     * ({@code authentication_refill_bits} in all); {@code key_digest} is SHA-256 over the
      * blocks' key digests in block order, the same at both ends.
      */
     public record LinkReport(String id, String a, String b, String protocol, String fidelity, double lengthKm,
@@ -29,8 +30,7 @@ public record RunReport(String topology, String topologyFile, long seed, String 
                              Double qberStderr, double expectedQber, Double groundTruthQber,
                              double siftedRateBps, double expectedSiftedRateBps, long blocks, long abortedBlocks,
                              double secretKeyRateBps, double expectedSecretKeyRateBps, double deliveredKeyRateBps,
-                             Double errorCorrectionEfficiency, long authenticationConsumedBits,
-                             long authenticationRefillBits, String keyDigest) {
+                             Double errorCorrectionEfficiency, long authenticationRefillBits, String keyDigest) {
     }
 
     /** {@code pools}: per peer node, the key bits this node holds for it. */

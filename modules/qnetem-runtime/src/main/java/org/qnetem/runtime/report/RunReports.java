@@ -97,7 +97,7 @@ public final class RunReports {
                 qber, stderr, expected.qber(), groundTruth, measured.siftedBits() / seconds,
                 expected.siftedRateBps(), keys.blocks(), keys.abortedBlocks(), keys.secretBits() / seconds,
                 expectedKey.secretKeyRateBps(), keys.deliveredBits() / seconds, efficiency,
-                keys.authenticationConsumedBits(), keys.refillBits(), "sha256:" + keys.keyDigest());
+                keys.refillBits(), "sha256:" + keys.keyDigest());
     }
 
     private static List<String> linkIds(RunResult result, Predicate<LinkSpec> which) {

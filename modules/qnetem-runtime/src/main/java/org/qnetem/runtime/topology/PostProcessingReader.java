@@ -1,6 +1,5 @@
 package org.qnetem.runtime.topology;
 
-import static org.qnetem.qkd.protocol.PostProcessingSettings.DEFAULT_AUTHENTICATION_RESERVE_BITS;
 import static org.qnetem.qkd.protocol.PostProcessingSettings.DEFAULT_EPSILON_CORRECTNESS;
 import static org.qnetem.qkd.protocol.PostProcessingSettings.DEFAULT_EPSILON_SECRECY;
 import static org.qnetem.qkd.protocol.PostProcessingSettings.DEFAULT_KEY_BLOCK_BITS;
@@ -35,15 +34,15 @@ final class PostProcessingReader {
     static Optional<PostProcessingSettings> read(Section link) {
         Optional<Section> postProcessing = link.optionalSection(POST_PROCESSING);
         Optional<Blocks> blocks = postProcessing.flatMap(PostProcessingReader::blocks);
-        Optional<Authentication> authentication = link.optionalSection(AUTHENTICATION)
+        Optional<Long> authentication = link.optionalSection(AUTHENTICATION)
                 .flatMap(PostProcessingReader::authentication);
         if (blocks.isEmpty() || authentication.isEmpty()) {
             return Optional.empty();
         }
         Blocks b = blocks.get();
-        Authentication a = authentication.get();
+        long preSharedKeyBits = authentication.get();
         return postProcessing.get().build(() -> new PostProcessingSettings(b.keyBlockBits(), b.qberAbortThreshold(),
-                b.epsilonSecrecy(), b.epsilonCorrectness(), a.preSharedKeyBits(), a.reserveBits()));
+                b.epsilonSecrecy(), b.epsilonCorrectness(), preSharedKeyBits));
     }
 
     private static Optional<Blocks> blocks(Section section) {
@@ -58,20 +57,16 @@ final class PostProcessingReader {
         return section.build(() -> new Blocks(keyBlockBits, qberAbortThreshold, epsilonSecrecy, epsilonCorrectness));
     }
 
-    private static Optional<Authentication> authentication(Section section) {
-        section.allowOnly("pre-shared-key-bits", "reserve-bits");
+    /** The {@code authentication} section: the pre-shared key's length. */
+    private static Optional<Long> authentication(Section section) {
+        section.allowOnly("pre-shared-key-bits");
         long preSharedKeyBits = section.optionalWholeNumber("pre-shared-key-bits", DEFAULT_PRE_SHARED_KEY_BITS,
                 MIN_PRE_SHARED_KEY_BITS);
-        long reserveBits = section.optionalWholeNumber("reserve-bits", DEFAULT_AUTHENTICATION_RESERVE_BITS, 0);
-        return section.build(() -> new Authentication(preSharedKeyBits, reserveBits));
+        return section.build(() -> preSharedKeyBits);
     }
 
     /** The {@code post-processing} section's settings, held until the whole record can be built. */
     private record Blocks(long keyBlockBits, double qberAbortThreshold, double epsilonSecrecy,
                           double epsilonCorrectness) {
-    }
-
-    /** The {@code authentication} section's settings, likewise. */
-    private record Authentication(long preSharedKeyBits, long reserveBits) {
     }
 }

@@ -75,9 +75,9 @@ class KryoSerializerTest {
         SiftedBlock block = new SiftedBlock("ALICE-BOB", 7, PackedBits.of(new long[] {0b1011}, 4),
                 PackedBits.of(new long[] {0b0110}, 4), new byte[] {0, 1, 2, 0});
         BlockRecord delivered = new BlockRecord(LinkRole.RECEIVER, 11, 5_000_000, null, null, 1_000_000, 85_000,
-                0.01, 320_000, 30_000, 290_000, new byte[32], 150_000);
+                0.01, 320_000, 30_000, 290_000, new byte[32]);
         BlockRecord aborted = new BlockRecord(LinkRole.TRANSMITTER, 12, 6_000_000, "PARAMETER_ESTIMATION",
-                "test-basis QBER 14 % exceeds the abort threshold 11 %", 0, 0, Double.NaN, 0, 0, 0, new byte[0], 160_000);
+                "test-basis QBER 14 % exceeds the abort threshold 11 %", 0, 0, Double.NaN, 0, 0, 0, new byte[0]);
         List<Object> messages = List.of(
                 new NodeActor.AttachLink(spec, LinkRole.TRANSMITTER, link.getRef(), channel.getRef()),
                 new NodeActor.AttachLink(freeRunning, LinkRole.RECEIVER, link.getRef(), channel.getRef()),
@@ -87,7 +87,7 @@ class KryoSerializerTest {
                 new LinkActor.ReportStatistics(statistics.getRef()),
                 new LinkStatistics("ALICE-BOB", 1, 2, 3, 4, 5, 6, 7, 8, 9, null),
                 new LinkStatistics("ALICE-BOB", 1, 2, 3, 4, 5, 6, 7, 8, 9, new KeyStatistics(2, 1, 2_000_000, 170_000,
-                        160_000.5, 650_000, 60_000, 590_000, 300_000, 0, 0, 0, "ab12", new BlockRecord[] {aborted})),
+                        160_000.5, 650_000, 60_000, 590_000, 0, 0, 0, "ab12", new BlockRecord[] {aborted})),
                 new LinkActor.RecordBlock(delivered),
                 new LinkActor.RecordBlock(aborted),
                 new LinkActor.RecordBlockOpened(12),

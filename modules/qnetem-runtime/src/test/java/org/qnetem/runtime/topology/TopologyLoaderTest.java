@@ -46,7 +46,7 @@ class TopologyLoaderTest {
         assertEquals(0.8, link.receiver().basisBiasX());
         assertEquals("Bob", topology.node("BOB").orElseThrow().name());
         assertEquals(5.0, link.fibre().lossDb(), 1e-12);
-        assertEquals(new PostProcessingSettings(1_000_000, 0.11, 1e-10, 1e-15, 1_048_576, 262_144),
+        assertEquals(new PostProcessingSettings(1_000_000, 0.11, 1e-10, 1e-15, 1_048_576),
                 link.postProcessing());
     }
 
@@ -60,7 +60,7 @@ class TopologyLoaderTest {
         LinkSpec link = topology.link("ALICE-BOB").orElseThrow();
         assertEquals(Protocol.DECOY_BB84, link.protocol());
         assertEquals(Fidelity.FULL, link.fidelity());
-        assertEquals(10_000_000, link.batchPulses());
+        assertEquals(1_000_000, link.batchPulses());
         assertEquals(new FibreChannel(25, 0.2, 0, FibreChannel.SMF28_GROUP_INDEX), link.fibre());
         assertEquals(0.5, link.source().basisBiasX());
         assertArrayEquals(new double[] {0.5, 0.1, 0.0002}, link.source().intensities());
@@ -79,11 +79,11 @@ class TopologyLoaderTest {
                         key-block-bits = 65536, qber-abort-threshold = 0.08
                         epsilon-secrecy = 1e-9, epsilon-correctness = 1e-12
                       }
-                      authentication { pre-shared-key-bits = 4096, reserve-bits = 0 }""");
+                      authentication { pre-shared-key-bits = 4096 }""");
 
         LinkSpec link = TopologyLoader.parse(text, "<string>").links().get(0);
 
-        assertEquals(new PostProcessingSettings(65_536, 0.08, 1e-9, 1e-12, 4096, 0), link.postProcessing());
+        assertEquals(new PostProcessingSettings(65_536, 0.08, 1e-9, 1e-12, 4096), link.postProcessing());
     }
 
     @Test
@@ -100,11 +100,11 @@ class TopologyLoaderTest {
     void acceptsTheBoundsOfEachPostProcessingSetting() {
         String text = TopologyTexts.minimalWith("b = \"BOB\"", "b = \"BOB\""
                 + ", post-processing { key-block-bits = 1073741823, qber-abort-threshold = 0.5 }"
-                + ", authentication { pre-shared-key-bits = 256, reserve-bits = 0 }");
+                + ", authentication { pre-shared-key-bits = 256 }");
 
         LinkSpec link = TopologyLoader.parse(text, "<string>").links().get(0);
 
-        assertEquals(new PostProcessingSettings(1_073_741_823, 0.5, 1e-10, 1e-15, 256, 0), link.postProcessing());
+        assertEquals(new PostProcessingSettings(1_073_741_823, 0.5, 1e-10, 1e-15, 256), link.postProcessing());
     }
 
     @Test

@@ -56,7 +56,7 @@ class TopologyValidationTest {
             b = "BOB"            | b = "BOB", kind = fibre                            | topology.links[0].kind: unknown key 'kind'; allowed keys: id, a, b, protocol, fidelity, batch-pulses, fibre, source, receiver, post-processing, authentication (line 10)
             b = "BOB"            | b = "BOB", key-block-bits = 4096                   | topology.links[0].key-block-bits: unknown key 'key-block-bits'; allowed keys: id, a, b, protocol, fidelity, batch-pulses, fibre, source, receiver, post-processing, authentication (line 10)
             b = "BOB"            | b = "BOB", post-processing { block-bits = 4096 }   | topology.links[0].post-processing.block-bits: unknown key 'block-bits'; allowed keys: key-block-bits, qber-abort-threshold, epsilon-secrecy, epsilon-correctness (line 10)
-            b = "BOB"            | b = "BOB", authentication { psk-bits = 512 }       | topology.links[0].authentication.psk-bits: unknown key 'psk-bits'; allowed keys: pre-shared-key-bits, reserve-bits (line 10)
+            b = "BOB"            | b = "BOB", authentication { psk-bits = 512 }       | topology.links[0].authentication.psk-bits: unknown key 'psk-bits'; allowed keys: pre-shared-key-bits (line 10)
             b = "BOB"            | b = "BOB", post-processing = 4096                  | topology.links[0].post-processing: expected an object, got number 4096 (line 10)
             b = "BOB"            | b = "BOB", authentication = [256]                  | topology.links[0].authentication: expected an object, got a list (line 10)
             b = "BOB"            | b = "BOB", post-processing { key-block-bits = 0 }  | topology.links[0].post-processing.key-block-bits: must be in [1, 1073741823], got 0 (line 10)
@@ -72,8 +72,6 @@ class TopologyValidationTest {
             b = "BOB"            | b = "BOB", post-processing { epsilon-correctness = null } | topology.links[0].post-processing.epsilon-correctness: expected a number, got null (line 10)
             b = "BOB"            | b = "BOB", authentication { pre-shared-key-bits = 255 } | topology.links[0].authentication.pre-shared-key-bits: must be >= 256, got 255 (line 10)
             b = "BOB"            | b = "BOB", authentication { pre-shared-key-bits = 1024.5 } | topology.links[0].authentication.pre-shared-key-bits: expected a whole number, got number 1024.5 (line 10)
-            b = "BOB"            | b = "BOB", authentication { reserve-bits = -1 }    | topology.links[0].authentication.reserve-bits: must be >= 0, got -1 (line 10)
-            b = "BOB"            | b = "BOB", authentication { reserve-bits = true }  | topology.links[0].authentication.reserve-bits: expected a whole number, got boolean true (line 10)
             { id = "ALICE" }     | { id = "ALICE", latitude = 51.4 }                  | topology.nodes[0].latitude: unknown key 'latitude'; allowed keys: id, name (line 4)
             name = "t"           | name = "t", seed = 1                               | topology.seed: unknown key 'seed'; allowed keys: name, description, nodes, links (line 2)
             name = "t"           | description = "no name"                            | topology.name: missing required key (line 1)
@@ -97,13 +95,13 @@ class TopologyValidationTest {
                         epsilon-secrecy = 2
                       }
                       authentication {
-                        reserve-bits = -8
+                        pre-shared-key-bits = 8
                       }""");
 
         assertEquals(List.of(
                 FILE + ": topology.links[0].post-processing.key-block-bits: must be in [1, 1073741823], got 0 (line 12)",
                 FILE + ": topology.links[0].post-processing.epsilon-secrecy: must be in (0, 1), got 2.0 (line 13)",
-                FILE + ": topology.links[0].authentication.reserve-bits: must be >= 0, got -8 (line 16)"),
+                FILE + ": topology.links[0].authentication.pre-shared-key-bits: must be >= 256, got 8 (line 16)"),
                 problemsOf(text));
     }
 
