@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qnetem.runtime.report.ReportWriter;
@@ -28,7 +29,7 @@ class RunCommandTest {
     @Test
     void runsTheTwoNodeLinkAndWritesItsReport() throws IOException {
         Path report = temp.resolve("reports/r.json");
-        int exit = qnetem("run", TWO_NODE, "--duration", "100ms", "--seed", "3", "--quiet", "--report",
+        int exit = qnetem("run", TWO_NODE, "--duration", "400ms", "--seed", "3", "--quiet", "--report",
                 report.toString());
         assertEquals(0, exit, command.err());
         assertTrue(command.out().contains("ALICE-BOB"), command.out());
@@ -36,12 +37,28 @@ class RunCommandTest {
         assertEquals("two-node", written.topology());
         assertEquals(3, written.seed());
         assertEquals("fast", written.mode());
-        assertEquals(0.1, written.emulatedSeconds(), 1e-12);
+        assertEquals(0.4, written.emulatedSeconds(), 1e-12);
         RunReport.LinkReport link = written.links().get(0);
-        assertEquals(100_000_000L, link.pulses());
+        assertEquals(400_000_000L, link.pulses());
         assertTrue(link.siftedBits() > 0);
         assertEquals(link.qber(), link.groundTruthQber());
-        assertEquals(0L, written.invariants().get("sift_length_mismatches"));
+        for (String invariant : List.of("sift_length_mismatches", "mismatched_keys", "keys_delivered_twice",
+                "keys_from_aborted_blocks")) {
+            assertEquals(0L, written.invariants().get(invariant), invariant);
+        }
+        assertEquals(2, link.blocks(), "0.4 s of the two-node link fill two 10^6-bit blocks");
+        assertEquals(0, link.abortedBlocks());
+        assertTrue(link.keyDigest().matches("sha256:[0-9a-f]{64}"), link.keyDigest());
+        long secretBits = 0;
+        for (RunReport.KeyBlockReport block : link.keyBlocks()) {
+            assertTrue(block.terms().keySet().containsAll(List.of("s_x0", "s_x1", "phi_x", "leaked_ec")));
+            assertEquals((double) block.leakedBits(), block.terms().get("leaked_ec"));
+            assertEquals((long) Math.floor(block.lengthBound()), block.secretBits());
+            assertEquals(block.secretBits(), block.deliveredBits() + block.authenticationRefillBits());
+            secretBits += block.secretBits();
+        }
+        assertEquals(secretBits / 0.4, link.secretKeyRateBps(), 1e-6);
+        assertEquals(secretBits, written.nodes().get(0).pools().get("BOB").bits() + link.authenticationRefillBits());
     }
 
     @Test

@@ -12,12 +12,13 @@ import org.qnetem.qkd.protocol.KeyBlock;
  * What one end reports to the link's observer about a key block that ended there: enough to compare
  * the two ends and account for the key, but no key material, only its SHA-256.
  *
+ * @param abortStage     null when the block delivered key
  * @param abortReason    null when the block delivered key
+ * @param detail         null when the block was aborted
  * @param keyDigest      SHA-256 of the delivered key; empty when aborted
  */
 public record BlockRecord(LinkRole role, long blockId, long finishedAtPs, String abortStage, String abortReason,
-                          long keyBits, long leakedBits, double keyQber, long secretBits, long refillBits,
-                          long deliveredBits, byte[] keyDigest) {
+                          BlockDetail detail, byte[] keyDigest) {
 
     public BlockRecord {
         Objects.requireNonNull(role, "role");
@@ -27,13 +28,12 @@ public record BlockRecord(LinkRole role, long blockId, long finishedAtPs, String
     /** The record of {@code outcome} at the {@code role} end. */
     public static BlockRecord of(LinkRole role, BlockOutcome outcome) {
         if (outcome instanceof KeyBlock key) {
-            return new BlockRecord(role, key.blockId(), key.finishedAtPs(), null, null, key.counts().keyBits(),
-                    key.leakedBits(), key.keyQber(), key.secretLength().length(), key.authenticationRefillBits(),
-                    key.key().length(), sha256().digest(key.key().toBytes()));
+            return new BlockRecord(role, key.blockId(), key.finishedAtPs(), null, null, BlockDetail.of(key),
+                    sha256().digest(key.key().toBytes()));
         }
         AbortedBlock aborted = (AbortedBlock) outcome;
         return new BlockRecord(role, aborted.blockId(), aborted.finishedAtPs(), aborted.stage().name(),
-                aborted.reason(), 0, 0, Double.NaN, 0, 0, 0, new byte[0]);
+                aborted.reason(), null, new byte[0]);
     }
 
     static MessageDigest sha256() {
@@ -61,14 +61,11 @@ public record BlockRecord(LinkRole role, long blockId, long finishedAtPs, String
     public boolean equals(Object o) {
         return o instanceof BlockRecord r && role == r.role && blockId == r.blockId && finishedAtPs == r.finishedAtPs
                 && Objects.equals(abortStage, r.abortStage) && Objects.equals(abortReason, r.abortReason)
-                && keyBits == r.keyBits && leakedBits == r.leakedBits
-                && Double.compare(keyQber, r.keyQber) == 0 && secretBits == r.secretBits
-                && refillBits == r.refillBits && deliveredBits == r.deliveredBits
-                && Arrays.equals(keyDigest, r.keyDigest);
+                && Objects.equals(detail, r.detail) && Arrays.equals(keyDigest, r.keyDigest);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(role, blockId, finishedAtPs, abortReason, secretBits, Arrays.hashCode(keyDigest));
+        return Objects.hash(role, blockId, finishedAtPs, abortReason, detail, Arrays.hashCode(keyDigest));
     }
 }

@@ -1,11 +1,9 @@
 package org.qnetem.runtime.link;
 
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -21,8 +19,8 @@ final class KeyBlockLedger {
     private final Map<Long, BlockRecord> waiting = new HashMap<>();
     private final Set<Long> opened = new HashSet<>();
     private final Set<String> reported = new HashSet<>();
-    private final TreeMap<Long, byte[]> deliveredDigests = new TreeMap<>();
-    private final List<BlockRecord> aborted = new ArrayList<>();
+    private final TreeMap<Long, BlockRecord> delivered = new TreeMap<>();
+    private final TreeMap<Long, BlockRecord> aborted = new TreeMap<>();
     private long blocks;
     private long abortedBlocks;
     private long keyBits;
@@ -50,29 +48,31 @@ final class KeyBlockLedger {
             return;
         }
         opened.remove(record.blockId());
+        BlockRecord bobs = record.role() == LinkRole.RECEIVER ? record : other;
         if (record.delivered() && other.delivered()) {
             if (!record.sameKeyAs(other)) {
                 mismatchedKeys++;
             }
-            countDelivered(record);
+            countDelivered(bobs);
         } else {
             if (record.delivered() || other.delivered()) {
                 keysFromAbortedBlocks++;
             }
             abortedBlocks++;
-            aborted.add(record.delivered() ? other : record);
+            aborted.put(record.blockId(), bobs.delivered() ? (bobs == record ? other : record) : bobs);
         }
     }
 
     private void countDelivered(BlockRecord record) {
+        BlockDetail detail = record.detail();
         blocks++;
-        keyBits += record.keyBits();
-        leakedBits += record.leakedBits();
-        shannonBits += record.keyBits() * BinaryEntropy.of(record.keyQber());
-        secretBits += record.secretBits();
-        refillBits += record.refillBits();
-        deliveredBits += record.deliveredBits();
-        deliveredDigests.put(record.blockId(), record.keyDigest());
+        keyBits += detail.keyBits();
+        leakedBits += detail.leakedBits();
+        shannonBits += detail.keyBits() * BinaryEntropy.of(detail.keyQber());
+        secretBits += detail.secretBits();
+        refillBits += detail.refillBits();
+        deliveredBits += detail.deliveredBits();
+        delivered.put(record.blockId(), record);
     }
 
     /** Blocks opened but not yet reported by both ends. */
@@ -85,12 +85,12 @@ final class KeyBlockLedger {
     KeyStatistics statistics() {
         return new KeyStatistics(blocks, abortedBlocks, keyBits, leakedBits, shannonBits, secretBits, refillBits,
                 deliveredBits, mismatchedKeys, keysFromAbortedBlocks, keysDeliveredTwice,
-                chainedDigest(), aborted.toArray(BlockRecord[]::new));
+                chainedDigest(), delivered.values().toArray(BlockRecord[]::new), aborted.values().toArray(BlockRecord[]::new));
     }
 
     private String chainedDigest() {
         MessageDigest sha256 = BlockRecord.sha256();
-        deliveredDigests.values().forEach(sha256::update);
+        delivered.values().forEach(record -> sha256.update(record.keyDigest()));
         return HexFormat.of().formatHex(sha256.digest());
     }
 }

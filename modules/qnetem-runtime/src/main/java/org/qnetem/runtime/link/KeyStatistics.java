@@ -16,15 +16,22 @@ import java.util.Objects;
  * @param keysFromAbortedBlocks blocks one end delivered and the other aborted
  * @param keysDeliveredTwice blocks an end reported twice
  * @param keyDigest          SHA-256 over the delivered blocks' key digests in block order, hex
- * @param aborted            one record per block aborted at either end, in the order they ended
+ * @param delivered          Bob's record of each delivered block, in block order
+ * @param aborted            a record of each block aborted at either end (Bob's if he aborted it), in block order
  */
 public record KeyStatistics(long blocks, long abortedBlocks, long keyBits, long leakedBits, double shannonBits,
                             long secretBits, long refillBits, long deliveredBits,
                             long mismatchedKeys, long keysFromAbortedBlocks, long keysDeliveredTwice,
-                            String keyDigest, BlockRecord[] aborted) {
+                            String keyDigest, BlockRecord[] delivered, BlockRecord[] aborted) {
 
     public KeyStatistics {
+        delivered = delivered.clone();
         aborted = aborted.clone();
+    }
+
+    @Override
+    public BlockRecord[] delivered() {
+        return delivered.clone();
     }
 
     @Override
@@ -39,7 +46,8 @@ public record KeyStatistics(long blocks, long abortedBlocks, long keyBits, long 
                 && secretBits == k.secretBits && refillBits == k.refillBits && deliveredBits == k.deliveredBits
                 && mismatchedKeys == k.mismatchedKeys
                 && keysFromAbortedBlocks == k.keysFromAbortedBlocks && keysDeliveredTwice == k.keysDeliveredTwice
-                && keyDigest.equals(k.keyDigest) && Arrays.equals(aborted, k.aborted);
+                && keyDigest.equals(k.keyDigest) && Arrays.equals(delivered, k.delivered)
+                && Arrays.equals(aborted, k.aborted);
     }
 
     @Override

@@ -30,7 +30,20 @@ public record RunReport(String topology, String topologyFile, long seed, String 
                              Double qberStderr, double expectedQber, Double groundTruthQber,
                              double siftedRateBps, double expectedSiftedRateBps, long blocks, long abortedBlocks,
                              double secretKeyRateBps, double expectedSecretKeyRateBps, double deliveredKeyRateBps,
-                             Double errorCorrectionEfficiency, long authenticationRefillBits, String keyDigest) {
+                             Double errorCorrectionEfficiency, long authenticationRefillBits, String keyDigest,
+                             List<KeyBlockReport> keyBlocks) {
+    }
+
+    /**
+     * One delivered key block and why it has its length: counts per intensity class (key basis X, test
+     * basis Z), error rates, Cascade's leakage and every term of the finite-key formula.
+     */
+    public record KeyBlockReport(long id, long firstBatch, long lastBatch, double openedSeconds,
+                                 double finishedSeconds, long[] keyDetections, long[] testDetections,
+                                 long[] testErrors, double testQber, double keyQber, long leakedBits,
+                                 Double errorCorrectionEfficiency, int cascadeRounds, Map<String, Double> terms,
+                                 double lengthBound, long secretBits, long authenticationRefillBits,
+                                 long deliveredBits) {
     }
 
     /** {@code pools}: per peer node, the key bits this node holds for it. */

@@ -12,6 +12,8 @@ import org.qnetem.physics.model.Bb84Expectation;
 import org.qnetem.runtime.clock.ClockMode;
 import org.qnetem.runtime.clock.ClockSummary;
 import org.qnetem.qkd.protocol.ExpectedKeyRate;
+import org.qnetem.physics.model.BinaryEntropy;
+import org.qnetem.runtime.link.BlockDetail;
 import org.qnetem.runtime.link.BlockRecord;
 import org.qnetem.runtime.link.KeyStatistics;
 import org.qnetem.runtime.link.LinkStatistics;
@@ -97,7 +99,27 @@ public final class RunReports {
                 qber, stderr, expected.qber(), groundTruth, measured.siftedBits() / seconds,
                 expected.siftedRateBps(), keys.blocks(), keys.abortedBlocks(), keys.secretBits() / seconds,
                 expectedKey.secretKeyRateBps(), keys.deliveredBits() / seconds, efficiency,
-                keys.refillBits(), "sha256:" + keys.keyDigest());
+                keys.refillBits(), "sha256:" + keys.keyDigest(), keyBlocks(keys));
+    }
+
+    private static List<RunReport.KeyBlockReport> keyBlocks(KeyStatistics keys) {
+        List<RunReport.KeyBlockReport> blocks = new ArrayList<>();
+        for (BlockRecord record : keys.delivered()) {
+            BlockDetail d = record.detail();
+            Map<String, Double> terms = new LinkedHashMap<>();
+            String[] names = d.termNames();
+            double[] values = d.termValues();
+            for (int i = 0; i < names.length; i++) {
+                terms.put(names[i], values[i]);
+            }
+            double shannon = d.keyBits() * BinaryEntropy.of(d.keyQber());
+            blocks.add(new RunReport.KeyBlockReport(record.blockId(), d.firstBatch(), d.lastBatch(),
+                    d.openedAtPs() / 1e12, record.finishedAtPs() / 1e12, d.keyDetections(), d.testDetections(),
+                    d.testErrors(), d.testQber(), d.keyQber(), d.leakedBits(),
+                    shannon > 0 ? d.leakedBits() / shannon : null, d.cascadeRounds(), terms, d.lengthBound(),
+                    d.secretBits(), d.refillBits(), d.deliveredBits()));
+        }
+        return blocks;
     }
 
     private static List<String> linkIds(RunResult result, Predicate<LinkSpec> which) {

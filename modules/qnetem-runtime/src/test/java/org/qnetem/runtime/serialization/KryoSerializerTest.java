@@ -32,6 +32,7 @@ import org.qnetem.qkd.sifting.SiftedBlock;
 import org.qnetem.runtime.clock.ClockSummary;
 import org.qnetem.runtime.clock.EmulationClock;
 import org.qnetem.runtime.link.ClassicalChannel;
+import org.qnetem.runtime.link.BlockDetail;
 import org.qnetem.runtime.link.BlockRecord;
 import org.qnetem.runtime.link.KeyStatistics;
 import org.qnetem.runtime.link.LinkActor;
@@ -74,10 +75,12 @@ class KryoSerializerTest {
                 spec.postProcessing().withKeyBlockBits(4096));
         SiftedBlock block = new SiftedBlock("ALICE-BOB", 7, PackedBits.of(new long[] {0b1011}, 4),
                 PackedBits.of(new long[] {0b0110}, 4), new byte[] {0, 1, 2, 0});
-        BlockRecord delivered = new BlockRecord(LinkRole.RECEIVER, 11, 5_000_000, null, null, 1_000_000, 85_000,
-                0.01, 320_000, 30_000, 290_000, new byte[32]);
+        BlockDetail detail = new BlockDetail(20, 39, 4_000_000, new long[] {600_000, 300_000, 100_000},
+                new long[] {150_000, 80_000, 20_000}, new long[] {1500, 900, 10_000}, 0.011, 0.0098, 85_000, 210,
+                320_000.7, new String[] {"s_x1", "phi_x"}, new double[] {610_000.5, 0.031}, 320_000, 30_000, 290_000);
+        BlockRecord delivered = new BlockRecord(LinkRole.RECEIVER, 11, 5_000_000, null, null, detail, new byte[32]);
         BlockRecord aborted = new BlockRecord(LinkRole.TRANSMITTER, 12, 6_000_000, "PARAMETER_ESTIMATION",
-                "test-basis QBER 14 % exceeds the abort threshold 11 %", 0, 0, Double.NaN, 0, 0, 0, new byte[0]);
+                "test-basis QBER 14 % exceeds the abort threshold 11 %", null, new byte[0]);
         List<Object> messages = List.of(
                 new NodeActor.AttachLink(spec, LinkRole.TRANSMITTER, link.getRef(), channel.getRef()),
                 new NodeActor.AttachLink(freeRunning, LinkRole.RECEIVER, link.getRef(), channel.getRef()),
@@ -87,7 +90,8 @@ class KryoSerializerTest {
                 new LinkActor.ReportStatistics(statistics.getRef()),
                 new LinkStatistics("ALICE-BOB", 1, 2, 3, 4, 5, 6, 7, 8, 9, null),
                 new LinkStatistics("ALICE-BOB", 1, 2, 3, 4, 5, 6, 7, 8, 9, new KeyStatistics(2, 1, 2_000_000, 170_000,
-                        160_000.5, 650_000, 60_000, 590_000, 0, 0, 0, "ab12", new BlockRecord[] {aborted})),
+                        160_000.5, 650_000, 60_000, 590_000, 0, 0, 0, "ab12", new BlockRecord[] {delivered},
+                        new BlockRecord[] {aborted})),
                 new LinkActor.RecordBlock(delivered),
                 new LinkActor.RecordBlock(aborted),
                 new LinkActor.RecordBlockOpened(12),

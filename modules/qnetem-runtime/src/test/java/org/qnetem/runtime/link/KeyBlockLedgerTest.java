@@ -1,0 +1,82 @@
+package org.qnetem.runtime.link;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/** The observer pairs both ends' reports of each block and counts every way they can disagree. */
+class KeyBlockLedgerTest {
+
+    private final KeyBlockLedger ledger = new KeyBlockLedger();
+
+    private static BlockRecord delivered(LinkRole role, long block, int digestByte) {
+        BlockDetail detail = new BlockDetail(0, 9, 100, new long[] {1000}, new long[] {200}, new long[] {2}, 0.01,
+                0.01, 90, 12, 500.5, new String[] {"mu"}, new double[] {0.1}, 500, 100, 400);
+        byte[] digest = new byte[32];
+        digest[0] = (byte) digestByte;
+        return new BlockRecord(role, block, 1000 + (role == LinkRole.RECEIVER ? 1 : 0), null, null, detail, digest);
+    }
+
+    private static BlockRecord aborted(LinkRole role, long block) {
+        return new BlockRecord(role, block, 2000, "VERIFICATION", "tag mismatch", null, new byte[0]);
+    }
+
+    @Test
+    void aBlockIsInFlightFromItsOpeningUntilBothEndsReportIt() {
+        ledger.opened(0);
+        assertEquals(1, ledger.inFlight());
+        ledger.record(delivered(LinkRole.TRANSMITTER, 0, 7));
+        assertEquals(1, ledger.inFlight());
+        ledger.record(delivered(LinkRole.RECEIVER, 0, 7));
+        assertEquals(0, ledger.inFlight());
+        KeyStatistics keys = ledger.statistics();
+        assertEquals(1, keys.blocks());
+        assertEquals(500, keys.secretBits());
+        assertEquals(400, keys.deliveredBits());
+        assertEquals(100, keys.refillBits());
+        assertEquals(0, keys.mismatchedKeys());
+        assertEquals(LinkRole.RECEIVER, keys.delivered()[0].role(), "Bob's record is kept, whichever came last");
+    }
+
+    @Test
+    void countsMismatchedKeysKeysFromAbortedBlocksAndRepeatedDeliveries() {
+        ledger.record(delivered(LinkRole.RECEIVER, 0, 1));
+        ledger.record(delivered(LinkRole.TRANSMITTER, 0, 2));
+        ledger.record(delivered(LinkRole.TRANSMITTER, 1, 3));
+        ledger.record(aborted(LinkRole.RECEIVER, 1));
+        ledger.record(aborted(LinkRole.RECEIVER, 2));
+        ledger.record(aborted(LinkRole.TRANSMITTER, 2));
+        ledger.record(delivered(LinkRole.RECEIVER, 0, 1));
+
+        KeyStatistics keys = ledger.statistics();
+        assertEquals(1, keys.mismatchedKeys());
+        assertEquals(1, keys.keysFromAbortedBlocks());
+        assertEquals(1, keys.keysDeliveredTwice());
+        assertEquals(1, keys.blocks());
+        assertEquals(2, keys.abortedBlocks());
+        assertArrayEquals(new long[] {1, 2}, Arrays.stream(keys.aborted()).mapToLong(BlockRecord::blockId)
+                .toArray());
+        assertEquals("tag mismatch", keys.aborted()[0].abortReason());
+    }
+
+    @Test
+    void theKeyDigestChainsTheBlocksInBlockOrderWhateverOrderTheyFinish() {
+        KeyBlockLedger other = new KeyBlockLedger();
+        for (long block : new long[] {0, 1, 2}) {
+            ledger.record(delivered(LinkRole.RECEIVER, block, (int) block));
+            ledger.record(delivered(LinkRole.TRANSMITTER, block, (int) block));
+        }
+        for (long block : new long[] {2, 0, 1}) {
+            other.record(delivered(LinkRole.TRANSMITTER, block, (int) block));
+            other.record(delivered(LinkRole.RECEIVER, block, (int) block));
+        }
+        assertEquals(ledger.statistics().keyDigest(), other.statistics().keyDigest());
+        KeyBlockLedger fewer = new KeyBlockLedger();
+        fewer.record(delivered(LinkRole.RECEIVER, 0, 0));
+        fewer.record(delivered(LinkRole.TRANSMITTER, 0, 0));
+        assertNotEquals(ledger.statistics().keyDigest(), fewer.statistics().keyDigest());
+    }
+}
