@@ -13,8 +13,8 @@ import org.qnetem.qkd.sifting.ClickAnnouncer;
  * The end of a link that announces its clicks, sifts a batch when the other end's response arrives,
  * decides the key blocks ({@link BlockAssembler}) and drives their post-processing, correcting its key
  * towards the other end's ({@link PostProcessingBob}). It authenticates in {@link Direction#B_TO_A}.
- * Decoy BB84's receiver ({@link DecoyBb84Bob}) is such an end; another protocol's end differs only
- * in its {@link ClickAnnouncer} and finite-key formula.
+ * Decoy BB84's receiver ({@link DecoyBb84Bob}) and BBM92's announcing end ({@link Bbm92AnnouncingEnd})
+ * are such ends; they differ only in their {@link ClickAnnouncer} and finite-key formula.
  *
  * <p>A message that fails authentication is never acted on as sent. It may only cost key: a refused
  * sift response discards its batch at both ends (the block that spans it names it discarded), a

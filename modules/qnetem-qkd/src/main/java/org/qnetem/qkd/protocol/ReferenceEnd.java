@@ -18,8 +18,8 @@ import org.qnetem.qkd.sifting.SiftedBlock;
  * The end of a link that answers the other end's sift announcements and whose key is the reference
  * ({@link PostProcessingAlice}): it keeps its sifted batches until the other end names the block that
  * takes them. It authenticates in {@link Direction#A_TO_B}. Decoy BB84's transmitter
- * ({@link DecoyBb84Alice}) is such an end; another protocol's end differs only in how it sifts,
- * which it implements, and in its finite-key formula.
+ * ({@link DecoyBb84Alice}) and BBM92's responding end ({@link Bbm92RespondingEnd}) are such ends; they
+ * differ only in how they sift, which they implement, and in their finite-key formula.
  *
  * <p>A message that fails authentication is never acted on as sent. It may only cost key: a refused
  * sift announcement discards its batch at both ends, a refused block message aborts its block. A

@@ -7,7 +7,8 @@ import org.qnetem.qkd.message.SiftResponse;
 /**
  * A receiving end that sifts by announcing its clicks: it announces every click of a batch (pulse
  * index and basis) and, when the other end answers click by click whether the bases matched, keeps
- * its outcomes there, as decoy BB84's receiver ({@link Bb84Receiver}) does.
+ * its outcomes there. Decoy BB84's receiver ({@link Bb84Receiver}) and BBM92's announcing end
+ * ({@link Bbm92Announcer}) are such ends.
  */
 public interface ClickAnnouncer {
 
