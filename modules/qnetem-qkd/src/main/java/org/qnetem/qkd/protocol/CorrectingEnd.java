@@ -22,6 +22,10 @@ import org.qnetem.qkd.sifting.ClickAnnouncer;
  */
 abstract class CorrectingEnd {
 
+    // The public methods are the engines' API. They stay non-final so that javac gives each public
+    // subclass a public bridge to them: callers in other packages, reflection and method references
+    // then never reach into this package-private class.
+
     private final ClickAnnouncer sifting;
     private final BlockAssembler assembler;
     private final PostProcessingBob postProcessing;
@@ -38,14 +42,14 @@ abstract class CorrectingEnd {
     }
 
     /** This end's receiver reports a batch at emulated time {@code nowPs}: it announces the clicks. */
-    public final Outbox onDetections(DetectionBatch detections, long nowPs) {
+    public Outbox onDetections(DetectionBatch detections, long nowPs) {
         Outbox out = authentication.outbox();
         out.send(sifting.onDetections(detections));
         return out;
     }
 
     /** A message from the other end arrives at emulated time {@code nowPs}. */
-    public final Outbox onFrame(SealedMessage sealed, long nowPs) {
+    public Outbox onFrame(SealedMessage sealed, long nowPs) {
         Outbox out = authentication.outbox();
         ClassicalMessage message = sealed.message();
         AuthenticationVerdict verdict = authentication.verify(message, sealed.tag());
@@ -84,16 +88,16 @@ abstract class CorrectingEnd {
         }
     }
 
-    public final int blocksInProgress() {
+    public int blocksInProgress() {
         return postProcessing.blocksInProgress();
     }
 
     /** Key-basis bits gathered towards the next block, which has not closed yet. */
-    public final long openBlockKeyBits() {
+    public long openBlockKeyBits() {
         return assembler.openBlockKeyBits();
     }
 
-    public final LinkAuthentication authentication() {
+    public LinkAuthentication authentication() {
         return authentication;
     }
 }

@@ -29,6 +29,10 @@ import org.qnetem.qkd.sifting.SiftedBlock;
  */
 abstract class ReferenceEnd {
 
+    // The public methods are the engines' API. They stay non-final so that javac gives each public
+    // subclass a public bridge to them: callers in other packages, reflection and method references
+    // then never reach into this package-private class.
+
     /** This end's response to an announcement and its own half of the batch's sifted bits. */
     record Answer(SiftResponse response, SiftedBlock block) {
     }
@@ -74,7 +78,7 @@ abstract class ReferenceEnd {
     }
 
     /** A message from the other end arrives at emulated time {@code nowPs}. */
-    public final Outbox onFrame(SealedMessage sealed, long nowPs) {
+    public Outbox onFrame(SealedMessage sealed, long nowPs) {
         Outbox out = outbox();
         ClassicalMessage message = sealed.message();
         AuthenticationVerdict verdict = authentication.verify(message, sealed.tag());
@@ -128,11 +132,11 @@ abstract class ReferenceEnd {
         out.finish(new AbortedBlock(linkId, blockId, nowPs, BlockStage.PARAMETER_ESTIMATION, reason));
     }
 
-    public final int blocksInProgress() {
+    public int blocksInProgress() {
         return postProcessing.blocksInProgress();
     }
 
-    public final LinkAuthentication authentication() {
+    public LinkAuthentication authentication() {
         return authentication;
     }
 }
