@@ -6,9 +6,10 @@ import java.util.TreeMap;
 import org.qnetem.qkd.sifting.SiftedBlock;
 
 /**
- * Bob's side: takes sifted batches in any order, walks them in batch order and closes a key block at
- * the first batch boundary where the block holds at least {@code keyBlockBits} key-basis bits. Bob
- * decides the blocks and tells Alice which batches each spans.
+ * The correcting end's side (decoy BB84: Bob; BBM92: the announcing end): takes sifted batches in any
+ * order, walks them in batch order and closes a key block at the first batch boundary where the block
+ * holds at least {@code keyBlockBits} key-basis bits. This end decides the blocks and tells the
+ * reference end which batches each spans.
  */
 final class BlockAssembler {
 

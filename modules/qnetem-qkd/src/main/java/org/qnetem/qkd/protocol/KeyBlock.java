@@ -16,30 +16,36 @@ import org.qnetem.physics.batch.PackedBits;
  * @param errorCorrectionEfficiency f_EC = leaked / (n_X h(key QBER)); NaN at zero errors
  * @param verificationTagBits     length of the verification tag
  * @param secretLength            ℓ and its terms
- * @param authenticationRefillBits bits of the ℓ that went into the authentication key pool
- * @param key                     the key delivered to the node's key pool: ℓ less the refill
+ * @param authenticationRefillBits the first bits of the secret key, which went into the authentication key pool
+ * @param secretKey               the ℓ-bit output of privacy amplification
  */
 public record KeyBlock(String linkId, long blockId, long firstBatch, long lastBatch, long openedAtPs,
                        long finishedAtPs, BlockCounts counts, double testQber, double keyQber, long leakedBits,
                        int cascadeRounds, double errorCorrectionEfficiency, int verificationTagBits,
-                       SecretLength secretLength, long authenticationRefillBits, PackedBits key)
+                       SecretLength secretLength, long authenticationRefillBits, PackedBits secretKey)
         implements BlockOutcome {
 
     public KeyBlock {
         Objects.requireNonNull(linkId, "linkId");
         Objects.requireNonNull(counts, "counts");
         Objects.requireNonNull(secretLength, "secretLength");
-        Objects.requireNonNull(key, "key");
-        if (key.length() + authenticationRefillBits != secretLength.length()) {
-            throw new IllegalArgumentException("block " + blockId + ": " + key.length() + " key bits and "
-                    + authenticationRefillBits + " refill bits do not make the secret length "
-                    + secretLength.length());
+        Objects.requireNonNull(secretKey, "secretKey");
+        if (secretKey.length() != secretLength.length() || authenticationRefillBits < 0
+                || authenticationRefillBits > secretKey.length()) {
+            throw new IllegalArgumentException("block " + blockId + ": a " + secretKey.length() + "-bit key with "
+                    + authenticationRefillBits + " refill bits for the secret length " + secretLength.length());
         }
+    }
+
+    /** The key for the node's key pool: the secret key after the authentication refill. */
+    public PackedBits deliveredKey() {
+        return BlockRules.slice(secretKey, authenticationRefillBits, secretKey.length() - authenticationRefillBits);
     }
 
     @Override
     public String toString() {
         return "KeyBlock[link=" + linkId + ", block=" + blockId + ", " + counts.keyBits() + " raw bits -> "
-                + secretLength.length() + " secret bits, " + key.length() + " delivered]";
+                + secretLength.length() + " secret bits, " + (secretKey.length() - authenticationRefillBits)
+                + " delivered]";
     }
 }

@@ -26,7 +26,8 @@ import org.qnetem.qkd.verification.KeyVerification;
 /**
  * Alice's post-processing: her key is the reference. She counts the test-basis errors Bob's disclosed
  * bits reveal, answers Cascade, then fixes the block's secret length, verification hash and Toeplitz
- * seed. She delivers her key only when Bob has accepted the block.
+ * seed. She delivers her key only when Bob has accepted the block. In BBM92 the responding end plays
+ * Alice's part, so messages name the other end "the peer".
  */
 final class PostProcessingAlice {
 
@@ -79,8 +80,8 @@ final class PostProcessingAlice {
         long blockId = announced.batchSequence();
         PackedBits bobs = announced.bits();
         if (bobs.length() != mine.testBits().length()) {
-            reject(blockId, nowPs, BlockStage.PARAMETER_ESTIMATION, "Bob disclosed " + bobs.length()
-                    + " test bits, Alice has " + mine.testBits().length(), out);
+            reject(blockId, nowPs, BlockStage.PARAMETER_ESTIMATION, "peer disclosed " + bobs.length()
+                    + " test bits, this end has " + mine.testBits().length(), out);
             return;
         }
         long[] errors = errorsPerClass(bobs, mine);
@@ -129,7 +130,7 @@ final class PostProcessingAlice {
                 requireStage(block, BlockStage.PRIVACY_AMPLIFICATION, message);
                 onAccepted(block, accepted, nowPs, out);
             } else if (message instanceof BlockAbort abort) {
-                end(block, nowPs, "Bob aborted: " + abort.reason(), out);
+                end(block, nowPs, "peer aborted: " + abort.reason(), out);
             } else {
                 abort(block, nowPs, "unexpected " + message.getClass().getSimpleName(), out);
             }
@@ -184,7 +185,7 @@ final class PostProcessingAlice {
     private void onAccepted(Block block, BlockAccepted accepted, long nowPs, Outbox out) {
         long keyBits = block.counts.keyBits();
         if (accepted.correctedErrors() > keyBits) {
-            throw new IllegalArgumentException("Bob corrected " + accepted.correctedErrors() + " errors in "
+            throw new IllegalArgumentException("peer corrected " + accepted.correctedErrors() + " errors in "
                     + keyBits + " bits");
         }
         pool.replenish(BlockRules.slice(block.secret, 0, block.refill));
@@ -195,7 +196,7 @@ final class PostProcessingAlice {
                 block.material.lastBatch(), block.openedAtPs, nowPs, block.counts, block.counts.testQber(), keyQber,
                 block.reconciled.leakedBits(), block.reconciled.rounds(), BlockRules.efficiency(block.reconciled,
                 keyQber), KeyVerification.TAG_BITS, block.length, block.refill,
-                BlockRules.slice(block.secret, block.refill, secretLength - block.refill)));
+                block.secret));
     }
 
     private static void requireStage(Block block, BlockStage expected, ClassicalMessage message) {

@@ -22,7 +22,8 @@ import org.qnetem.qkd.verification.KeyVerification;
 /**
  * Bob's post-processing, block by block and several blocks at once: he opens a block by disclosing
  * its test bits, drives Cascade, checks Alice's verification tag and secret length, amplifies, and
- * accepts. A block ends with a key only if every check passed; anything unexpected aborts it.
+ * accepts. A block ends with a key only if every check passed; anything unexpected aborts it. In
+ * BBM92 the announcing end plays Bob's part, so messages name the other end "the peer".
  */
 final class PostProcessingBob {
 
@@ -86,7 +87,7 @@ final class PostProcessingBob {
             } else if (message instanceof KeyConfirmation confirmation) {
                 onKeyConfirmation(block, confirmation, nowPs, out);
             } else if (message instanceof BlockAbort abort) {
-                end(block, nowPs, "Alice aborted: " + abort.reason(), out);
+                end(block, nowPs, "peer aborted: " + abort.reason(), out);
             } else {
                 abort(block, nowPs, "unexpected " + message.getClass().getSimpleName(), out);
             }
@@ -133,8 +134,8 @@ final class PostProcessingBob {
         ReconciliationResult reconciled = block.reconciled;
         SecretLength length = secureLength.evaluate(block.counts, reconciled.leakedBits());
         if (length.length() != confirmation.secretLength()) {
-            abort(block, nowPs, "secret length disagreement: Alice computed " + confirmation.secretLength()
-                    + " bits, Bob " + length.length(), out);
+            abort(block, nowPs, "secret length disagreement: the peer computed " + confirmation.secretLength()
+                    + " bits, this end " + length.length(), out);
             return;
         }
         KeyVerification verification = KeyVerification.atPoints(confirmation.verificationFirstPoint(),
@@ -156,7 +157,7 @@ final class PostProcessingBob {
         out.finish(new KeyBlock(linkId, block.material.blockId(), block.material.firstBatch(),
                 block.material.lastBatch(), block.openedAtPs, nowPs, block.counts, block.counts.testQber(), keyQber,
                 reconciled.leakedBits(), reconciled.rounds(), BlockRules.efficiency(reconciled, keyQber), KeyVerification.TAG_BITS,
-                length, refill, BlockRules.slice(secret, refill, length.length() - refill)));
+                length, refill, secret));
     }
 
     private static void requireStage(Block block, BlockStage expected, ClassicalMessage message) {

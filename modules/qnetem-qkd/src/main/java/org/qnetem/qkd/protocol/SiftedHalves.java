@@ -6,8 +6,10 @@ import org.qnetem.qkd.message.TestBasisBits;
 import org.qnetem.qkd.sifting.SiftedBlock;
 
 /**
- * Alice's side: keeps her sifted batches until Bob names the block that takes them, then gathers
- * exactly the batches he names. Alice always sifts a batch before Bob does, so they are all here.
+ * The reference end's side (decoy BB84: Alice; BBM92: the responding end): keeps its sifted batches
+ * until the correcting end names the block that takes them, then gathers exactly the batches named.
+ * The reference end always sifts a batch before the correcting end does (the correcting end sifts on
+ * the reference end's response), so they are all here.
  */
 final class SiftedHalves {
 
@@ -26,8 +28,9 @@ final class SiftedHalves {
     }
 
     /**
-     * Alice's material for the block Bob announced, or an exception naming the batch she lacks. Batches
-     * before the block belong to blocks that never reached her (their announcement was refused) and go.
+     * This end's material for the block the correcting end announced, or an exception naming the batch
+     * it lacks. Batches before the block belong to blocks that never reached it (their announcement was
+     * refused) and go.
      */
     BlockMaterial take(TestBasisBits announced) {
         batches.headMap(announced.firstBatch()).clear();
@@ -41,7 +44,7 @@ final class SiftedHalves {
                 block.discard(s);
             } else if (batch == null) {
                 throw new IllegalStateException("block " + announced.batchSequence() + " takes batch " + s
-                        + ", which Alice has not sifted");
+                        + ", which this end has not sifted");
             } else {
                 block.append(batch);
             }

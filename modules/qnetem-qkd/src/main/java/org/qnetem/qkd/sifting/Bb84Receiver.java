@@ -11,7 +11,7 @@ import org.qnetem.qkd.message.SiftResponse;
  * Bob's BB84 engine: it sees only his detector's clicks (pulse index, basis, outcome) and Alice's
  * public answers. It announces clicks and bases, and keeps the outcomes where the bases matched.
  */
-public final class Bb84Receiver {
+public final class Bb84Receiver implements ClickAnnouncer {
 
     private final String linkId;
     private final Map<Long, DetectionBatch> awaitingResponse = new HashMap<>();
@@ -20,6 +20,7 @@ public final class Bb84Receiver {
         this.linkId = linkId;
     }
 
+    @Override
     public SiftAnnouncement onDetections(DetectionBatch detections) {
         if (!detections.linkId().equals(linkId)) {
             throw new IllegalArgumentException("receiver of link " + linkId + " got detections of link "
@@ -33,15 +34,18 @@ public final class Bb84Receiver {
     }
 
     /** Number of announced batches Alice has not yet answered. */
+    @Override
     public int batchesAwaitingResponse() {
         return awaitingResponse.size();
     }
 
     /** Forgets a batch that will not be sifted. Returns whether it was awaiting a response. */
+    @Override
     public boolean discard(long sequence) {
         return awaitingResponse.remove(sequence) != null;
     }
 
+    @Override
     public SiftedBlock onSiftResponse(SiftResponse response) {
         DetectionBatch detections = awaitingResponse.remove(response.batchSequence());
         if (detections == null) {

@@ -15,7 +15,7 @@ import org.qnetem.qkd.message.SiftResponse;
  * <p>Outcomes are kept as recorded: a double click was already squashed to a random bit by the
  * receiver (see {@link DetectionBatch}); Bob's bits need no transform either (see {@link Bbm92Responder}).
  */
-public final class Bbm92Announcer {
+public final class Bbm92Announcer implements ClickAnnouncer {
 
     private final String linkId;
     private final Map<Long, DetectionBatch> awaitingResponse = new HashMap<>();
@@ -24,6 +24,7 @@ public final class Bbm92Announcer {
         this.linkId = linkId;
     }
 
+    @Override
     public SiftAnnouncement onDetections(DetectionBatch detections) {
         if (!detections.linkId().equals(linkId)) {
             throw new IllegalArgumentException("BBM92 announcer of link " + linkId + " got detections of link "
@@ -37,10 +38,18 @@ public final class Bbm92Announcer {
     }
 
     /** Number of announced batches Bob has not yet answered. */
+    @Override
     public int batchesAwaitingResponse() {
         return awaitingResponse.size();
     }
 
+    /** Forgets a batch that will not be sifted. Returns whether it was awaiting a response. */
+    @Override
+    public boolean discard(long sequence) {
+        return awaitingResponse.remove(sequence) != null;
+    }
+
+    @Override
     public SiftedBlock onSiftResponse(SiftResponse response) {
         if (!response.linkId().equals(linkId)) {
             throw new IllegalArgumentException("BBM92 announcer of link " + linkId + " got a response of link "

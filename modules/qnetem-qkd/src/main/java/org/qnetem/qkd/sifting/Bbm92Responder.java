@@ -64,6 +64,16 @@ public final class Bbm92Responder {
         return Optional.of(siftWaiting(announcement));
     }
 
+    /**
+     * Forgets a batch that will not be sifted: its detections or announcement, whichever is in. Returns
+     * whether either was. Whatever of it arrives later is not refused here, so the caller drops it.
+     */
+    public boolean discard(long sequence) {
+        boolean detections = awaitingAnnouncement.remove(sequence) != null;
+        boolean announcement = awaitingDetections.remove(sequence) != null;
+        return detections || announcement;
+    }
+
     /** Batches whose detections are in but whose announcement is not. */
     public int batchesAwaitingAnnouncement() {
         return awaitingAnnouncement.size();

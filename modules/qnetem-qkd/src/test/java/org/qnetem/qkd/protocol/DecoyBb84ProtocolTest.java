@@ -46,13 +46,14 @@ class DecoyBb84ProtocolTest {
             KeyBlock bob = bobKeys.get(i);
             KeyBlock alice = aliceKeys.get(i);
             assertEquals(bob.blockId(), alice.blockId());
-            assertEquals(bob.key(), alice.key(), "block " + bob.blockId());
+            assertEquals(bob.secretKey(), alice.secretKey(), "block " + bob.blockId());
             assertEquals(bob.secretLength(), alice.secretLength());
             assertEquals(bob.counts(), alice.counts());
             assertEquals(bob.keyQber(), alice.keyQber());
-            assertTrue(bob.key().length() > 0);
+            assertEquals(bob.authenticationRefillBits(), alice.authenticationRefillBits());
+            assertTrue(bob.secretKey().length() > 0);
         }
-        long distinct = bobKeys.stream().map(KeyBlock::key).distinct().count();
+        long distinct = bobKeys.stream().map(KeyBlock::secretKey).distinct().count();
         assertEquals(bobKeys.size(), distinct, "every block's key is fresh");
     }
 
@@ -66,7 +67,8 @@ class DecoyBb84ProtocolTest {
         long lastBatch = -1;
         for (KeyBlock block : link.keyBlocks(link.bobOutcomes)) {
             assertEquals(formula.evaluate(block.counts(), block.leakedBits()), block.secretLength());
-            assertEquals(block.secretLength().length(), block.key().length() + block.authenticationRefillBits());
+            assertEquals(block.secretLength().length(),
+                    block.deliveredKey().length() + block.authenticationRefillBits());
             assertTrue(block.counts().keyBits() >= SMALL_BLOCKS.keyBlockBits());
             siftedInBlocks += block.counts().keyBits() + block.counts().testBits();
             lastBatch = block.lastBatch();
@@ -98,11 +100,11 @@ class DecoyBb84ProtocolTest {
 
     @Test
     void aParityAlteredInFlightFailsAuthenticationAndDiscardsItsBlockAtBothEnds() {
-        InMemoryLink link = new InMemoryLink(InMemoryLink.HUNDRED_KILOBIT_BLOCKS, 25, Attack.NONE, SMALL_BLOCKS, 9)
-                .alteringAliceToBob(sealed -> sealed.message() instanceof ParityResponse response
-                        && response.batchSequence() == 1 && response.round() == 3
-                        ? new SealedMessage(flipFirst(response), sealed.tag()) : sealed)
-                .runUntilBlocks(3, BATCH_PULSES, 10_000);
+        InMemoryLink link = new InMemoryLink(InMemoryLink.HUNDRED_KILOBIT_BLOCKS, 25, Attack.NONE, SMALL_BLOCKS, 9);
+        link.channel.alterAToB(sealed -> sealed.message() instanceof ParityResponse response
+                && response.batchSequence() == 1 && response.round() == 3
+                ? new SealedMessage(flipFirst(response), sealed.tag()) : sealed);
+        link.runUntilBlocks(3, BATCH_PULSES, 10_000);
 
         for (Map<Long, BlockOutcome> end : List.of(link.aliceOutcomes, link.bobOutcomes)) {
             AbortedBlock aborted = assertInstanceOf(AbortedBlock.class, end.get(1L));
@@ -110,8 +112,8 @@ class DecoyBb84ProtocolTest {
             assertTrue(aborted.reason().contains("authentication failed (TAG_MISMATCH)"), aborted.reason());
             assertInstanceOf(KeyBlock.class, end.get(2L), "the next block is unaffected");
         }
-        assertEquals(link.keyBlocks(link.aliceOutcomes).stream().map(KeyBlock::key).toList(),
-                link.keyBlocks(link.bobOutcomes).stream().map(KeyBlock::key).toList());
+        assertEquals(link.keyBlocks(link.aliceOutcomes).stream().map(KeyBlock::secretKey).toList(),
+                link.keyBlocks(link.bobOutcomes).stream().map(KeyBlock::secretKey).toList());
     }
 
     /**
@@ -125,12 +127,12 @@ class DecoyBb84ProtocolTest {
         Authenticator insider = new Authenticator(LinkAuthentication.provisioned(13, InMemoryLink.LINK,
                 SMALL_BLOCKS.preSharedKeyBits(), Direction.A_TO_B, new RecordEncoder()).pool(), Direction.A_TO_B);
         RecordEncoder encoder = new RecordEncoder();
-        InMemoryLink link = new InMemoryLink(InMemoryLink.HUNDRED_KILOBIT_BLOCKS, 25, Attack.NONE, SMALL_BLOCKS, 13)
-                .alteringAliceToBob(sealed -> {
-                    ClassicalMessage altered = corrupt(sealed.message(), target);
-                    return new SealedMessage(altered, insider.tag(encoder.encode(altered)));
-                })
-                .runUntilBlocks(1, BATCH_PULSES, 10_000);
+        InMemoryLink link = new InMemoryLink(InMemoryLink.HUNDRED_KILOBIT_BLOCKS, 25, Attack.NONE, SMALL_BLOCKS, 13);
+        link.channel.alterAToB(sealed -> {
+            ClassicalMessage altered = corrupt(sealed.message(), target);
+            return new SealedMessage(altered, insider.tag(encoder.encode(altered)));
+        });
+        link.runUntilBlocks(1, BATCH_PULSES, 10_000);
 
         assertTrue(link.keyBlocks(link.aliceOutcomes).isEmpty());
         assertTrue(link.keyBlocks(link.bobOutcomes).isEmpty());

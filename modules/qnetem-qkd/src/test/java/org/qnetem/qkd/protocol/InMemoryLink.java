@@ -1,11 +1,8 @@
 package org.qnetem.qkd.protocol;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 import org.qnetem.physics.attack.Attack;
 import org.qnetem.physics.batch.BatchSample;
 import org.qnetem.physics.batch.Bb84BatchSampler;
@@ -19,7 +16,7 @@ import org.qnetem.physics.source.WeakCoherentSource;
 
 /**
  * Alice's and Bob's decoy-BB84 engines joined in memory: photon batches go through the real sampler,
- * classical messages through two FIFO queues, optionally altered on the way.
+ * classical messages through a {@link MessageExchange}.
  */
 final class InMemoryLink {
 
@@ -30,15 +27,13 @@ final class InMemoryLink {
     final FibreChannel fibre;
     final DecoyBb84Alice alice;
     final DecoyBb84Bob bob;
-    final Map<Long, BlockOutcome> aliceOutcomes = new LinkedHashMap<>();
-    final Map<Long, BlockOutcome> bobOutcomes = new LinkedHashMap<>();
+    final Map<Long, BlockOutcome> aliceOutcomes;
+    final Map<Long, BlockOutcome> bobOutcomes;
     final List<GroundTruth> truths = new ArrayList<>();
     private final Bb84BatchSampler sampler;
     private final StreamKey channelKeys;
-    private final ArrayDeque<SealedMessage> toBob = new ArrayDeque<>();
-    private final ArrayDeque<SealedMessage> toAlice = new ArrayDeque<>();
-    private UnaryOperator<SealedMessage> aliceToBob = UnaryOperator.identity();
-    private UnaryOperator<SealedMessage> bobToAlice = UnaryOperator.identity();
+    /** Alice is its end a; a test may alter messages on it. */
+    final MessageExchange channel;
     private long nextBatch;
 
     /** Intensities, probabilities and basis bias near the optimum of Lim et al.'s bound for 10^6-bit blocks. */
@@ -62,16 +57,9 @@ final class InMemoryLink {
         channelKeys = new StreamKey(seed, LINK, "channel", 0);
         alice = new DecoyBb84Alice(LINK, source, seed, settings, new RecordEncoder());
         bob = new DecoyBb84Bob(LINK, source, seed, settings, new RecordEncoder());
-    }
-
-    InMemoryLink alteringAliceToBob(UnaryOperator<SealedMessage> alteration) {
-        aliceToBob = alteration;
-        return this;
-    }
-
-    InMemoryLink alteringBobToAlice(UnaryOperator<SealedMessage> alteration) {
-        bobToAlice = alteration;
-        return this;
+        channel = new MessageExchange(alice::onFrame, bob::onFrame);
+        aliceOutcomes = channel.outcomesA;
+        bobOutcomes = channel.outcomesB;
     }
 
     /** Sends batches of {@code pulses} until Bob has finished {@code blocks} blocks or {@code maxBatches} went. */
@@ -82,33 +70,13 @@ final class InMemoryLink {
             PhotonBatch batch = alice.emit(sequence, time, pulses);
             BatchSample sample = sampler.sample(batch, channelKeys.withSequence(sequence));
             truths.add(sample.truth());
-            enqueue(bob.onDetections(sample.detections(), time), toAlice, bobOutcomes);
-            pump(time);
+            channel.fromB(bob.onDetections(sample.detections(), time));
+            channel.pump(time);
         }
         return this;
     }
 
-    private void pump(long time) {
-        while (!toAlice.isEmpty() || !toBob.isEmpty()) {
-            if (!toAlice.isEmpty()) {
-                enqueue(alice.onFrame(bobToAlice.apply(toAlice.poll()), time), toBob, aliceOutcomes);
-            }
-            if (!toBob.isEmpty()) {
-                enqueue(bob.onFrame(aliceToBob.apply(toBob.poll()), time), toAlice, bobOutcomes);
-            }
-        }
-    }
-
-    private static void enqueue(Outbox out, ArrayDeque<SealedMessage> queue, Map<Long, BlockOutcome> outcomes) {
-        queue.addAll(out.messages());
-        for (BlockOutcome outcome : out.outcomes()) {
-            if (outcomes.putIfAbsent(outcome.blockId(), outcome) != null) {
-                throw new AssertionError("block " + outcome.blockId() + " ended twice at one end");
-            }
-        }
-    }
-
     List<KeyBlock> keyBlocks(Map<Long, BlockOutcome> outcomes) {
-        return outcomes.values().stream().filter(KeyBlock.class::isInstance).map(KeyBlock.class::cast).toList();
+        return MessageExchange.keyBlocks(outcomes);
     }
 }

@@ -5,6 +5,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.RecordComponent;
+import java.nio.ByteBuffer;
 import org.qnetem.physics.batch.PackedBits;
 import org.qnetem.qkd.message.ClassicalMessage;
 
@@ -40,14 +41,14 @@ final class RecordEncoder implements MessageEncoder {
             out.write(bits.toBytes());
         } else if (value instanceof long[] values) {
             out.writeInt(values.length);
-            for (long v : values) {
-                out.writeLong(v);
-            }
+            ByteBuffer buffer = ByteBuffer.allocate(Long.BYTES * values.length);
+            buffer.asLongBuffer().put(values);
+            out.write(buffer.array());
         } else if (value instanceof int[] values) {
             out.writeInt(values.length);
-            for (int v : values) {
-                out.writeInt(v);
-            }
+            ByteBuffer buffer = ByteBuffer.allocate(Integer.BYTES * values.length);
+            buffer.asIntBuffer().put(values);
+            out.write(buffer.array());
         } else if (value instanceof byte[] values) {
             out.writeInt(values.length);
             out.write(values);

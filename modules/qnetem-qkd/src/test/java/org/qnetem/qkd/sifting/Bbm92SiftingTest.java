@@ -2,6 +2,7 @@ package org.qnetem.qkd.sifting;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.qnetem.qkd.sifting.Bbm92Link.LINK;
@@ -76,6 +77,27 @@ class Bbm92SiftingTest {
         assertEquals(0, announcer.batchesAwaitingResponse());
         assertEquals(Bbm92Link.sift(first), new Bbm92Link.Halves(alice0, b0.block()), "order changes nothing");
         assertEquals(Bbm92Link.sift(second), new Bbm92Link.Halves(alice1, b1.block()));
+    }
+
+    /** A batch whose sifting failed is forgotten by both ends, whichever of its parts had arrived. */
+    @Test
+    void discardedBatchesAreForgottenAtBothEnds() {
+        Bbm92Announcer announcer = new Bbm92Announcer(LINK);
+        Bbm92Responder responder = new Bbm92Responder(LINK);
+        PairSample first = REFERENCE.sample(0, 5_000_000);
+        announcer.onDetections(first.alice());
+        announcer.onDetections(REFERENCE.sample(1, 5_000_000).alice());
+        SiftAnnouncement third = announcer.onDetections(REFERENCE.sample(2, 5_000_000).alice());
+        assertEquals(Optional.empty(), responder.onDetections(first.bob()));
+        assertEquals(Optional.empty(), responder.onSiftAnnouncement(third));
+
+        assertTrue(responder.discard(0), "Bob's light of batch 0 was waiting");
+        assertTrue(responder.discard(2), "Alice's announcement of batch 2 was waiting");
+        assertFalse(responder.discard(1), "nothing of batch 1 is in");
+        assertEquals(0, responder.batchesAwaitingAnnouncement() + responder.batchesAwaitingDetections());
+        assertTrue(announcer.discard(1));
+        assertFalse(announcer.discard(1), "discarding again changes nothing");
+        assertEquals(2, announcer.batchesAwaitingResponse());
     }
 
     @Test

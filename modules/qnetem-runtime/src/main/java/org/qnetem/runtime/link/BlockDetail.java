@@ -33,7 +33,7 @@ public record BlockDetail(long firstBatch, long lastBatch, long openedAtPs, long
                 block.testQber(), block.keyQber(), block.leakedBits(), block.cascadeRounds(),
                 block.secretLength().lengthBound(), terms.keySet().toArray(String[]::new),
                 terms.values().stream().mapToDouble(Double::doubleValue).toArray(), block.secretLength().length(),
-                block.authenticationRefillBits(), block.key().length());
+                block.authenticationRefillBits(), block.deliveredKey().length());
     }
 
     public long keyBits() {

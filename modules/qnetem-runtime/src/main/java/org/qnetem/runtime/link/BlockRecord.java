@@ -29,7 +29,7 @@ public record BlockRecord(LinkRole role, long blockId, long finishedAtPs, String
     public static BlockRecord of(LinkRole role, BlockOutcome outcome) {
         if (outcome instanceof KeyBlock key) {
             return new BlockRecord(role, key.blockId(), key.finishedAtPs(), null, null, BlockDetail.of(key),
-                    sha256().digest(key.key().toBytes()));
+                    sha256().digest(key.deliveredKey().toBytes()));
         }
         AbortedBlock aborted = (AbortedBlock) outcome;
         return new BlockRecord(role, aborted.blockId(), aborted.finishedAtPs(), aborted.stage().name(),
