@@ -93,6 +93,22 @@ class RunCommandTest {
     }
 
     @Test
+    void aLinkWhoseAuthenticationKeyRunsOutFailsTheRunNamingTheLinkAndTheSetting() throws IOException {
+        Path starved = temp.resolve("starved.conf");
+        Files.writeString(starved, Files.readString(Path.of(TWO_NODE))
+                .replace("pre-shared-key-bits = 1048576", "pre-shared-key-bits = 4096"));
+        Path report = temp.resolve("r.json");
+        int exit = qnetem("run", starved.toString(), "--duration", "400ms", "--quiet", "--report",
+                report.toString());
+        assertEquals(Qnetem.EXIT_FAILURE, exit);
+        String message = command.err();
+        assertTrue(message.contains("link ALICE-BOB: authentication key exhausted"), message);
+        assertTrue(message.contains("authentication.pre-shared-key-bits"), message);
+        assertFalse(message.contains("\tat "), "no stack trace: " + message);
+        assertFalse(Files.exists(report), "no report from a failed run");
+    }
+
+    @Test
     void aReportThatCannotBeWrittenIsRefusedBeforeTheRunAndLeavesNothingBehind() throws IOException {
         Path blocker = temp.resolve("not-a-directory");
         Files.writeString(blocker, "a file where the report's directory should be");

@@ -5,6 +5,7 @@ import org.qnetem.physics.batch.PackedBits;
 import org.qnetem.physics.random.RandomStream;
 import org.qnetem.physics.random.StreamKey;
 import org.qnetem.qkd.authentication.AuthenticationKeyPool;
+import org.qnetem.qkd.authentication.AuthenticationKeyExhaustedException;
 import org.qnetem.qkd.authentication.AuthenticationVerdict;
 import org.qnetem.qkd.authentication.Authenticator;
 import org.qnetem.qkd.authentication.AuthenticationTag;
@@ -20,12 +21,17 @@ public final class LinkAuthentication {
     /** Purpose of the stream the emulator provisions a link's pre-shared key from, identically at both ends. */
     public static final String PRE_SHARED_KEY_PURPOSE = "pre-shared-key";
 
+    private final String linkId;
+    private final long preSharedKeyBits;
     private final Authenticator authenticator;
     private final MessageEncoder encoder;
     private long authenticated;
     private long refused;
 
-    private LinkAuthentication(AuthenticationKeyPool pool, Direction outgoing, MessageEncoder encoder) {
+    private LinkAuthentication(String linkId, long preSharedKeyBits, AuthenticationKeyPool pool, Direction outgoing,
+                               MessageEncoder encoder) {
+        this.linkId = linkId;
+        this.preSharedKeyBits = preSharedKeyBits;
         this.authenticator = new Authenticator(pool, outgoing);
         this.encoder = encoder;
     }
@@ -43,7 +49,8 @@ public final class LinkAuthentication {
         }
         byte[] bytes = PackedBits.of(words, Math.toIntExact(preSharedKeyBits)).toBytes();
         try {
-            return new LinkAuthentication(AuthenticationKeyPool.fromBytes(bytes), outgoing, encoder);
+            return new LinkAuthentication(linkId, preSharedKeyBits, AuthenticationKeyPool.fromBytes(bytes), outgoing,
+                    encoder);
         } finally {
             Arrays.fill(bytes, (byte) 0);
             Arrays.fill(words, 0L);
@@ -51,7 +58,23 @@ public final class LinkAuthentication {
     }
 
     Outbox outbox() {
-        return new Outbox(authenticator, encoder);
+        return new Outbox(this::tag);
+    }
+
+    /**
+     * The link cannot go on once a direction's pads run out: its blocks' refills have not kept up with
+     * its messages, which says how to configure it.
+     */
+    private AuthenticationTag tag(ClassicalMessage message) {
+        try {
+            return authenticator.tag(encoder.encode(message));
+        } catch (AuthenticationKeyExhaustedException e) {
+            throw new IllegalStateException("link " + linkId + ": authentication key exhausted after "
+                    + e.sequence() + " messages " + e.direction() + "; the " + preSharedKeyBits
+                    + "-bit pre-shared key and the blocks' refills no longer cover the link's messages. Give "
+                    + "authentication.pre-shared-key-bits more, or post-processing.key-block-bits more so that "
+                    + "each block's key pays for its authentication", e);
+        }
     }
 
     AuthenticationVerdict verify(ClassicalMessage message, AuthenticationTag tag) {

@@ -2,7 +2,7 @@ package org.qnetem.qkd.protocol;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.qnetem.qkd.authentication.Authenticator;
+import org.qnetem.qkd.authentication.AuthenticationTag;
 import org.qnetem.qkd.message.ClassicalMessage;
 import org.qnetem.qkd.sifting.SiftedBlock;
 
@@ -13,21 +13,25 @@ import org.qnetem.qkd.sifting.SiftedBlock;
  */
 public final class Outbox {
 
-    private final Authenticator authenticator;
-    private final MessageEncoder encoder;
+    private final Tagger tagger;
     private final List<SealedMessage> messages = new ArrayList<>();
     private final List<BlockOutcome> outcomes = new ArrayList<>();
     private final List<SiftedBlock> sifted = new ArrayList<>();
     private final List<Long> discardedBatches = new ArrayList<>();
     private final List<Long> openedBlocks = new ArrayList<>();
 
-    Outbox(Authenticator authenticator, MessageEncoder encoder) {
-        this.authenticator = authenticator;
-        this.encoder = encoder;
+    /** Tags each outgoing message with the link end's authentication key. */
+    @FunctionalInterface
+    interface Tagger {
+        AuthenticationTag tag(ClassicalMessage message);
+    }
+
+    Outbox(Tagger tagger) {
+        this.tagger = tagger;
     }
 
     void send(ClassicalMessage message) {
-        messages.add(new SealedMessage(message, authenticator.tag(encoder.encode(message))));
+        messages.add(new SealedMessage(message, tagger.tag(message)));
     }
 
     void finish(BlockOutcome outcome) {
