@@ -1,17 +1,20 @@
 package org.qnetem.qkd.protocol;
 
+import org.qnetem.physics.batch.Bbm92Arm;
+import org.qnetem.physics.batch.Bbm92Expectation;
 import org.qnetem.physics.model.Bb84Expectation;
 import org.qnetem.physics.model.BinaryEntropy;
 import org.qnetem.physics.model.DecoyCounts;
 import org.qnetem.physics.model.PerIntensity;
+import org.qnetem.physics.source.SourceDescriptor;
 import org.qnetem.physics.source.WeakCoherentSource;
 
 /**
- * What a decoy-BB84 link should yield per key block on average: the block's expected counts from the
+ * What a decoy-BB84 or BBM92 link should yield per key block on average: the block's expected counts from the
  * detection model the sampler draws from, put through the same finite-key formula as a real block,
  * with error correction leaking {@code f_EC} times the Shannon limit.
  *
- * @param pulsesPerBlock       pulses it takes to gather the block's key-basis bits
+ * @param pulsesPerBlock       pulses (BBM92: pump pulses or coincidence windows) it takes to gather the block's key-basis bits
  * @param qber                 expected error rate of sifted bits (the same in both bases)
  * @param secretBitsPerBlock   ℓ of the expected counts
  * @param secretKeyRateBps     ℓ over the block's duration at the source's clock rate
@@ -45,6 +48,31 @@ public record ExpectedKeyRate(double pulsesPerBlock, double qber, double leakedB
         double qber = link.qber();
         double leaked = errorCorrectionEfficiency * settings.keyBlockBits() * BinaryEntropy.of(qber);
         long secret = formula.bound(counts, leaked).secretKeyLength();
+        return new ExpectedKeyRate(pulses, qber, leaked, secret, secret * source.clockHz() / pulses);
+    }
+
+    /**
+     * A BBM92 link with {@code source} feeding arms {@code alice} (end a) and {@code bob} (end b): of the
+     * matched-basis coincidences (the sifted bits, {@link Bbm92Expectation}), the share where both
+     * receivers chose X, q_a q_b / (q_a q_b + (1 − q_a)(1 − q_b)), is key and the rest test; a block of
+     * {@code keyBlockBits} key bits, its test bits and their expected errors at the sifted QBER (the
+     * model's errors do not depend on the basis) go through {@link Bbm92SecureLength}.
+     */
+    public static ExpectedKeyRate bbm92(SourceDescriptor source, Bbm92Arm alice, Bbm92Arm bob,
+                                        PostProcessingSettings settings, double errorCorrectionEfficiency) {
+        Bbm92Expectation link = Bbm92Expectation.of(source, alice, bob, 0);
+        double qa = alice.receiver().basisBiasX();
+        double qb = bob.receiver().basisBiasX();
+        double bothX = qa * qb;
+        double keyShare = bothX / (bothX + (1 - qa) * (1 - qb));
+        double qber = link.qber();
+        long keyBits = settings.keyBlockBits();
+        double pulses = keyBits / (link.matchedBasisProbability() * keyShare);
+        long testBits = Math.round(keyBits * (1 - keyShare) / keyShare);
+        long testErrors = Math.round(testBits * qber);
+        double leaked = errorCorrectionEfficiency * keyBits * BinaryEntropy.of(qber);
+        BlockCounts counts = new BlockCounts(new long[] {keyBits}, new long[] {testBits}, new long[] {testErrors});
+        long secret = new Bbm92SecureLength(settings).evaluate(counts, (long) Math.ceil(leaked)).length();
         return new ExpectedKeyRate(pulses, qber, leaked, secret, secret * source.clockHz() / pulses);
     }
 

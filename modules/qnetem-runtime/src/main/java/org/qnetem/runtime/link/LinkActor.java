@@ -13,9 +13,6 @@ import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
-import org.qnetem.physics.batch.BatchSample;
-import org.qnetem.physics.batch.Bb84BatchSampler;
-import org.qnetem.physics.batch.GroundTruth;
 import org.qnetem.physics.batch.PhotonBatch;
 import org.qnetem.physics.random.StreamKey;
 import org.qnetem.qkd.sifting.SiftedBlock;
@@ -26,8 +23,8 @@ import org.qnetem.runtime.serialization.WireMessage;
 import org.qnetem.runtime.topology.LinkSpec;
 
 /**
- * The quantum channel of one link: turns Alice's photon batches into Bob's detections with the
- * channel and detector physics. As the emulator's observer of the link it also compares the two
+ * The quantum channel of one link: turns the source's batches into the receivers' detections with the
+ * channel and detector physics ({@link LinkChannel}): Bob's for decoy BB84, both ends' for BBM92. As the emulator's observer of the link it also compares the two
  * ends' sifted bits batch by batch and their key blocks block by block, and tells the clock when an
  * epoch's batches are all sifted.
  */
@@ -40,7 +37,7 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
             RecordBlock, ReportStatistics {
     }
 
-    /** Alice's device puts a batch of pulses into the fibre. */
+    /** The source puts a batch of pulses (decoy BB84) or pump pulses / coincidence windows (BBM92) into the fibre. */
     public record Transmit(PhotonBatch batch) implements Command, WireMessage {
     }
 
@@ -72,8 +69,9 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
     }
 
     private final LinkSpec spec;
-    private final Bb84BatchSampler sampler;
+    private final LinkChannel channel;
     private final StreamKey channelKeys;
+    private final ActorRef<NodeActor.Command> transmitterNode;
     private final ActorRef<NodeActor.Command> receiverNode;
     private final ActorRef<EmulationClock.Command> clock;
     private final Map<Long, SiftedBlock> transmitterHalves = new HashMap<>();
@@ -85,17 +83,21 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
     private long comparedThrough = -1;
     private LinkStatistics statistics;
 
-    public static Behavior<Command> create(LinkSpec spec, long runSeed, ActorRef<NodeActor.Command> receiverNode,
+    /** {@code transmitterNode} and {@code receiverNode} are ends a and b, which get their own receivers' records. */
+    public static Behavior<Command> create(LinkSpec spec, long runSeed, ActorRef<NodeActor.Command> transmitterNode,
+                                           ActorRef<NodeActor.Command> receiverNode,
                                            ActorRef<EmulationClock.Command> clock) {
-        return Behaviors.setup(context -> new LinkActor(context, spec, runSeed, receiverNode, clock));
+        return Behaviors.setup(context -> new LinkActor(context, spec, runSeed, transmitterNode, receiverNode, clock));
     }
 
     private LinkActor(ActorContext<Command> context, LinkSpec spec, long runSeed,
-                      ActorRef<NodeActor.Command> receiverNode, ActorRef<EmulationClock.Command> clock) {
+                      ActorRef<NodeActor.Command> transmitterNode, ActorRef<NodeActor.Command> receiverNode,
+                      ActorRef<EmulationClock.Command> clock) {
         super(context);
         this.spec = spec;
-        this.sampler = new Bb84BatchSampler(spec.source(), spec.fibre(), spec.receiver());
+        this.channel = LinkChannel.of(spec);
         this.channelKeys = new StreamKey(runSeed, spec.id(), CHANNEL_PURPOSE, 0);
+        this.transmitterNode = transmitterNode;
         this.receiverNode = receiverNode;
         this.clock = clock;
         this.statistics = LinkStatistics.empty(spec.id());
@@ -119,11 +121,13 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
 
     private Behavior<Command> onTransmit(Transmit transmit) {
         PhotonBatch batch = transmit.batch();
-        BatchSample sample = sampler.sample(batch, channelKeys.withSequence(batch.sequence()));
-        GroundTruth truth = sample.truth();
-        statistics = statistics.plusBatch(batch.pulseCount(), truth.detections(), truth.doubleClicks(),
-                truth.matchedBasis(), truth.matchedBasisErrors());
-        receiverNode.tell(new NodeActor.DeliverDetections(sample.detections()));
+        LinkChannel.Sampled sample = channel.sample(batch, channelKeys.withSequence(batch.sequence()));
+        statistics = statistics.plusBatch(batch.pulseCount(), sample.detections(), sample.doubleClicks(),
+                sample.matched(), sample.matchedErrors());
+        for (LinkChannel.Delivery delivery : sample.deliveries()) {
+            ActorRef<NodeActor.Command> node = delivery.role() == LinkRole.TRANSMITTER ? transmitterNode : receiverNode;
+            node.tell(new NodeActor.DeliverDetections(delivery.detections()));
+        }
         return this;
     }
 

@@ -1,6 +1,6 @@
 package org.qnetem.runtime.node;
 
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -9,9 +9,8 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.qnetem.physics.batch.DetectionBatch;
+import org.qnetem.physics.batch.PhotonBatch;
 import org.qnetem.qkd.protocol.BlockOutcome;
-import org.qnetem.qkd.protocol.DecoyBb84Alice;
-import org.qnetem.qkd.protocol.DecoyBb84Bob;
 import org.qnetem.qkd.protocol.Outbox;
 import org.qnetem.qkd.protocol.SealedMessage;
 import org.qnetem.runtime.link.BlockRecord;
@@ -19,15 +18,14 @@ import org.qnetem.runtime.link.ClassicalChannel;
 import org.qnetem.runtime.link.ClassicalFrame;
 import org.qnetem.runtime.link.LinkActor;
 import org.qnetem.runtime.link.LinkRole;
-import org.qnetem.runtime.serialization.ClassicalMessageCodec;
 import org.qnetem.runtime.serialization.InternalMessage;
 import org.qnetem.runtime.serialization.WireMessage;
 import org.qnetem.runtime.topology.LinkSpec;
 
 /**
- * A QKD node: the devices at one end of each of its links. As a transmitter it emits photon batches as
- * emulated time advances; at either end it runs the protocol engine for the link and exchanges its
- * classical messages over the link's classical channel.
+ * A QKD node: the devices at one end of each of its links. As end a it keeps the link source's clock and
+ * emits its photon (or pump) batches as emulated time advances; at either end it runs the protocol engine
+ * for the link ({@link LinkEnd}) and exchanges its classical messages over the link's classical channel.
  */
 public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
 
@@ -43,7 +41,7 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
     public record AdvanceTo(long epoch, long endTimePs) implements Command, InternalMessage {
     }
 
-    /** Bob's detectors report a batch's clicks. */
+    /** This node's detectors on a link report a batch's clicks: Bob's in decoy BB84, either end's in BBM92. */
     public record DeliverDetections(DetectionBatch batch) implements Command, WireMessage {
     }
 
@@ -54,8 +52,7 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
     private final String nodeId;
     private final long runSeed;
     private final long durationPs;
-    private final Map<String, TransmittingEnd> transmitting = new HashMap<>();
-    private final Map<String, ReceivingEnd> receiving = new HashMap<>();
+    private final Map<String, Attached> ends = new LinkedHashMap<>();
 
     public static Behavior<Command> create(String nodeId, long runSeed, long durationPs) {
         return Behaviors.setup(context -> new NodeActor(context, nodeId, runSeed, durationPs));
@@ -80,36 +77,29 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
 
     private Behavior<Command> onAttachLink(AttachLink attach) {
         LinkSpec link = attach.link();
-        if (attach.role() == LinkRole.TRANSMITTER) {
-            DecoyBb84Alice engine = new DecoyBb84Alice(link.id(), link.source(), runSeed, link.postProcessing(),
-                    ClassicalMessageCodec::authenticatedBytes);
-            transmitting.put(link.id(), new TransmittingEnd(link, engine, attach.linkActor(), attach.channel(),
-                    new EmissionSchedule(link.source().clockHz(), link.batchPulses(), durationPs)));
-        } else {
-            DecoyBb84Bob engine = new DecoyBb84Bob(link.id(), link.source(), runSeed, link.postProcessing(),
-                    ClassicalMessageCodec::authenticatedBytes);
-            receiving.put(link.id(), new ReceivingEnd(link, engine, attach.linkActor(), attach.channel()));
-        }
+        ends.put(link.id(), new Attached(link, attach.role(), LinkEnd.create(link, attach.role(), runSeed, durationPs),
+                attach.linkActor(), attach.channel()));
         return this;
     }
 
     private Behavior<Command> onAdvanceTo(AdvanceTo advance) {
-        for (TransmittingEnd end : transmitting.values()) {
-            for (EmissionSchedule.Batch due : end.schedule().batchesBefore(advance.endTimePs())) {
-                end.linkActor().tell(new LinkActor.Transmit(
-                        end.engine().emit(due.sequence(), due.emissionTimePs(), due.pulseCount())));
+        for (Attached attached : ends.values()) {
+            if (!attached.end().emits()) {
+                continue;
             }
-            end.linkActor().tell(new LinkActor.EpochEmitted(advance.epoch(), end.schedule().nextSequence() - 1));
+            for (PhotonBatch batch : attached.end().emitBefore(advance.endTimePs())) {
+                attached.linkActor().tell(new LinkActor.Transmit(batch));
+            }
+            attached.linkActor().tell(new LinkActor.EpochEmitted(advance.epoch(), attached.end().lastEmittedSequence()));
         }
         return this;
     }
 
     private Behavior<Command> onDeliverDetections(DeliverDetections delivery) {
         DetectionBatch detections = delivery.batch();
-        ReceivingEnd end = receivingEnd(detections.linkId());
+        Attached attached = attached(detections.linkId());
         long now = detections.arrivalTimePs();
-        dispatch(end.link(), LinkRole.RECEIVER, end.engine().onDetections(detections, now), now, end.linkActor(),
-                end.channel());
+        dispatch(attached, attached.end().onDetections(detections, now), now);
         return this;
     }
 
@@ -117,25 +107,19 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
         ClassicalFrame frame = delivery.frame();
         SealedMessage sealed = new SealedMessage(frame.payload(), frame.authentication());
         long now = frame.arrivalTimePs();
-        String linkId = frame.payload().linkId();
-        TransmittingEnd sender = transmitting.get(linkId);
-        if (sender != null) {
-            dispatch(sender.link(), LinkRole.TRANSMITTER, sender.engine().onFrame(sealed, now), now,
-                    sender.linkActor(), sender.channel());
-        } else {
-            ReceivingEnd end = receivingEnd(linkId);
-            dispatch(end.link(), LinkRole.RECEIVER, end.engine().onFrame(sealed, now), now, end.linkActor(),
-                    end.channel());
-        }
+        Attached attached = attached(frame.payload().linkId());
+        dispatch(attached, attached.end().onFrame(sealed, now), now);
         return this;
     }
 
     /** Sends what an engine step produced: messages to the peer, observations and finished blocks to the link. */
-    private void dispatch(LinkSpec link, LinkRole role, Outbox out, long now, ActorRef<LinkActor.Command> linkActor,
-                          ActorRef<ClassicalChannel.Command> channel) {
+    private void dispatch(Attached attached, Outbox out, long now) {
+        LinkSpec link = attached.link();
+        LinkRole role = attached.role();
+        ActorRef<LinkActor.Command> linkActor = attached.linkActor();
         String peer = role == LinkRole.TRANSMITTER ? link.receiverId() : link.transmitterId();
         for (SealedMessage sealed : out.messages()) {
-            channel.tell(new ClassicalChannel.Convey(nodeId, peer, now, sealed.message(), sealed.tag()));
+            attached.channel().tell(new ClassicalChannel.Convey(nodeId, peer, now, sealed.message(), sealed.tag()));
         }
         out.sifted().forEach(batch -> linkActor.tell(new LinkActor.RecordSifted(role, batch)));
         out.discardedBatches().forEach(batch -> linkActor.tell(new LinkActor.RecordDiscarded(batch)));
@@ -145,19 +129,16 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
         }
     }
 
-    private ReceivingEnd receivingEnd(String linkId) {
-        ReceivingEnd end = receiving.get(linkId);
-        if (end == null) {
+    private Attached attached(String linkId) {
+        Attached attached = ends.get(linkId);
+        if (attached == null) {
             throw new IllegalStateException("node " + nodeId + " has no end of link " + linkId);
         }
-        return end;
+        return attached;
     }
 
-    private record TransmittingEnd(LinkSpec link, DecoyBb84Alice engine, ActorRef<LinkActor.Command> linkActor,
-                                   ActorRef<ClassicalChannel.Command> channel, EmissionSchedule schedule) {
-    }
-
-    private record ReceivingEnd(LinkSpec link, DecoyBb84Bob engine, ActorRef<LinkActor.Command> linkActor,
-                                ActorRef<ClassicalChannel.Command> channel) {
+    /** This node's end of a link, with the actors it talks to. */
+    private record Attached(LinkSpec link, LinkRole role, LinkEnd end, ActorRef<LinkActor.Command> linkActor,
+                            ActorRef<ClassicalChannel.Command> channel) {
     }
 }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import org.qnetem.physics.batch.Bbm92Expectation;
 import org.qnetem.physics.model.Bb84Expectation;
 import org.qnetem.runtime.clock.ClockMode;
 import org.qnetem.runtime.clock.ClockSummary;
@@ -82,10 +83,32 @@ public final class RunReports {
         return pools;
     }
 
+    /** The analytic model of a link: per pulse (BBM92: per pump pulse or window), and its key per block. */
+    private record Expected(double detectionProbability, double qber, double siftedRateBps, ExpectedKeyRate key) {
+
+        static Expected of(LinkSpec spec) {
+            return switch (spec.protocol()) {
+                case DECOY_BB84 -> {
+                    Bb84Expectation link = new Bb84Expectation(spec.weakCoherentSource(), spec.fibre(),
+                            spec.receiver());
+                    yield new Expected(link.clickProbability(), link.qber(), link.siftedRateBps(),
+                            ExpectedKeyRate.decoyBb84(spec.weakCoherentSource(), link, spec.postProcessing(),
+                                    ExpectedKeyRate.CASCADE_EFFICIENCY));
+                }
+                // BBM92's detections are coincidences: a pulse (window) in which both ends click.
+                case BBM92 -> {
+                    Bbm92Expectation link = Bbm92Expectation.of(spec.source(), spec.armA(), spec.armB(), 0);
+                    yield new Expected(link.coincidenceProbability(), link.qber(), link.siftedRateBps(),
+                            ExpectedKeyRate.bbm92(spec.source(), spec.armA(), spec.armB(), spec.postProcessing(),
+                                    ExpectedKeyRate.CASCADE_EFFICIENCY));
+                }
+            };
+        }
+    }
+
     private static RunReport.LinkReport linkReport(LinkSpec spec, LinkStatistics measured, double seconds) {
-        Bb84Expectation expected = new Bb84Expectation(spec.source(), spec.fibre(), spec.receiver());
-        ExpectedKeyRate expectedKey = ExpectedKeyRate.decoyBb84(spec.source(), expected, spec.postProcessing(),
-                ExpectedKeyRate.CASCADE_EFFICIENCY);
+        Expected expected = Expected.of(spec);
+        ExpectedKeyRate expectedKey = expected.key();
         KeyStatistics keys = measured.keys();
         Double efficiency = keys.shannonBits() > 0 ? keys.leakedBits() / keys.shannonBits() : null;
         Double qber = measured.siftedBits() == 0 ? null : measured.qber();
@@ -95,7 +118,7 @@ public final class RunReports {
         return new RunReport.LinkReport(spec.id(), spec.transmitterId(), spec.receiverId(), spec.protocol().configName(),
                 spec.fidelity().configName(), spec.fibre().lengthKm(), spec.fibre().lossDb(), spec.source().clockHz(),
                 measured.batches(), measured.pulses(), measured.detections(),
-                measured.pulses() * expected.clickProbability(), measured.doubleClicks(), measured.siftedBits(),
+                measured.pulses() * expected.detectionProbability(), measured.doubleClicks(), measured.siftedBits(),
                 qber, stderr, expected.qber(), groundTruth, measured.siftedBits() / seconds,
                 expected.siftedRateBps(), keys.blocks(), keys.abortedBlocks(), keys.secretBits() / seconds,
                 expectedKey.secretKeyRateBps(), keys.deliveredBits() / seconds, efficiency,

@@ -93,7 +93,7 @@ public final class EmulationGuardian {
             ActorRef<NodeActor.Command> transmitter = nodes.get(link.transmitterId());
             ActorRef<NodeActor.Command> receiver = nodes.get(link.receiverId());
             ActorRef<LinkActor.Command> linkActor = context.spawn(
-                    LinkActor.create(link, settings.seed(), receiver, clock), "link-" + link.id(), compute);
+                    LinkActor.create(link, settings.seed(), transmitter, receiver, clock), "link-" + link.id(), compute);
             ActorRef<ClassicalChannel.Command> channel = context.spawn(ClassicalChannel.create(link.id(),
                     link.fibre().delayPs(), Map.of(link.transmitterId(), transmitter, link.receiverId(), receiver)),
                     "classical-" + link.id());

@@ -8,12 +8,17 @@ import static org.qnetem.runtime.topology.NumberRange.closed;
 
 import java.util.Arrays;
 import java.util.Optional;
+import org.qnetem.physics.batch.Bbm92Arm.BasisChoice;
+import org.qnetem.physics.batch.Bbm92BatchSampler;
 import org.qnetem.physics.channel.FibreChannel;
 import org.qnetem.physics.detector.DetectorTiming;
 import org.qnetem.physics.detector.FreeRunningTiming;
 import org.qnetem.physics.detector.GatedTiming;
 import org.qnetem.physics.detector.Receiver;
 import org.qnetem.physics.detector.ThresholdDetector;
+import org.qnetem.physics.source.ContinuousPairSource;
+import org.qnetem.physics.source.EntangledPairSource;
+import org.qnetem.physics.source.SourceDescriptor;
 import org.qnetem.physics.source.WeakCoherentSource;
 
 /**
@@ -32,6 +37,12 @@ final class LinkPhysicsReader {
     private static final String FREE_RUNNING = "free-running";
     private static final String[] GATED_KEYS = {"dark-count-per-gate", "dead-time-gates"};
     private static final String[] FREE_RUNNING_KEYS = {"dark-count-rate-hz", "dead-time-ps"};
+    private static final String PULSED = "pulsed";
+    private static final String CONTINUOUS = "continuous";
+    private static final String[] PULSED_KEYS = {"clock-hz", "mean-pairs-per-pulse"};
+    private static final String[] CONTINUOUS_KEYS = {"pair-rate-hz", "coincidence-window-ps", "timing-jitter-fwhm-ps"};
+    private static final String PASSIVE = "passive";
+    private static final String ACTIVE = "active";
     /** Probabilities are decimal fractions written by hand; allow for their rounding (message says 1e-9). */
     private static final double PROBABILITY_SUM_TOLERANCE = 1e-9;
 
@@ -61,10 +72,86 @@ final class LinkPhysicsReader {
                 probabilities.orElseThrow(), basisBiasX));
     }
 
+    /** A link's source and where it sits on the fibre, in km from node a (decoy BB84: 0, at a). */
+    record PlacedSource(SourceDescriptor source, double positionKm) {
+    }
+
+    /**
+     * A link's {@code pair-source} section: a pulsed SPDC source ({@link EntangledPairSource}) or a CW one
+     * ({@link ContinuousPairSource}), placed on a span of {@code spanKm} (NaN when the fibre is unreadable:
+     * then the position is not checked).
+     */
+    static Optional<PlacedSource> pairSource(Section pairSource, double spanKm) {
+        pairSource.allowOnly("kind", "position-km", "clock-hz", "mean-pairs-per-pulse", "pair-rate-hz",
+                "coincidence-window-ps", "timing-jitter-fwhm-ps", "visibility");
+        boolean spanKnown = !Double.isNaN(spanKm);
+        double positionKm = pairSource.optionalNumber("position-km", spanKnown ? spanKm / 2 : 0,
+                spanKnown ? closed(0, spanKm) : atLeast(0));
+        double visibility = pairSource.requiredNumber("visibility", closed(0, 1));
+        Optional<String> kind = pairSource.requiredString("kind");
+        Optional<java.util.function.Supplier<SourceDescriptor>> source = kind.flatMap(name -> switch (name) {
+            case PULSED -> {
+                onlyForPairSource(pairSource, CONTINUOUS, CONTINUOUS_KEYS);
+                double clockHz = pairSource.requiredNumber("clock-hz", above(0));
+                double meanPairs = pairSource.requiredNumber("mean-pairs-per-pulse",
+                        closed(0, Bbm92BatchSampler.MAX_MEAN_PAIRS_PER_PULSE));
+                yield Optional.of(() -> new EntangledPairSource(clockHz, meanPairs, visibility));
+            }
+            case CONTINUOUS -> {
+                onlyForPairSource(pairSource, PULSED, PULSED_KEYS);
+                double pairRateHz = pairSource.requiredNumber("pair-rate-hz", atLeast(0));
+                long windowPs = pairSource.requiredWholeNumber("coincidence-window-ps", atLeast(1));
+                double jitterPs = pairSource.optionalNumber("timing-jitter-fwhm-ps", 0, atLeast(0));
+                yield Optional.of(() -> new ContinuousPairSource(pairRateHz, windowPs, jitterPs, visibility));
+            }
+            default -> {
+                pairSource.reportAt("kind", "pair-source kind '" + name + "' is not known; known: " + PULSED + ", "
+                        + CONTINUOUS);
+                yield Optional.empty();
+            }
+        });
+        if (source.isEmpty()) {
+            return Optional.empty();
+        }
+        return pairSource.build(() -> new PlacedSource(source.get().get(), positionKm));
+    }
+
+    /**
+     * How the receivers pick their basis ({@code basis-choice}, BBM92 only, default passive). Decoy BB84's
+     * receiver picks actively; BBM92's receivers ({@code built}, once read) model neither dead time nor afterpulsing, so both must be off.
+     */
+    static Optional<BasisChoice> basisChoice(Section receiver, boolean bbm92, Optional<Receiver> built) {
+        if (!bbm92) {
+            if (receiver.has("basis-choice")) {
+                receiver.reportAt("basis-choice", "only for bbm92 links (a decoy-bb84 receiver chooses actively)");
+                return Optional.empty();
+            }
+            return Optional.of(BasisChoice.ACTIVE);
+        }
+        built.ifPresent(read -> {
+            String why = " on a bbm92 link: its pair sampler models neither dead time nor afterpulsing";
+            if (read.detector().timing().deadSlots(1e12) > 0) {
+                receiver.reportAt(receiver.has("dead-time-ps") ? "dead-time-ps" : "dead-time-gates", "must be 0" + why);
+            }
+            if (read.detector().afterpulseProbability() > 0) {
+                receiver.reportAt("afterpulse-probability", "must be 0" + why);
+            }
+        });
+        return receiver.optionalString("basis-choice", PASSIVE).flatMap(name -> switch (name) {
+            case PASSIVE -> Optional.of(BasisChoice.PASSIVE);
+            case ACTIVE -> Optional.of(BasisChoice.ACTIVE);
+            default -> {
+                receiver.reportAt("basis-choice", "basis choice '" + name + "' is not known; known: " + PASSIVE
+                        + ", " + ACTIVE);
+                yield Optional.<BasisChoice>empty();
+            }
+        });
+    }
+
     static Optional<Receiver> receiver(Section receiver) {
         receiver.allowOnly("optics-efficiency", "detector-efficiency", "detector-mode", "dark-count-per-gate",
                 "dead-time-gates", "dark-count-rate-hz", "dead-time-ps", "afterpulse-probability", "timing-jitter-ps",
-                "misalignment", "basis-bias-x");
+                "misalignment", "basis-bias-x", "basis-choice");
         double opticsEfficiency = receiver.optionalNumber("optics-efficiency", DEFAULT_OPTICS_EFFICIENCY,
                 aboveUpTo(0, 1));
         double detectorEfficiency = receiver.requiredNumber("detector-efficiency", aboveUpTo(0, 1));
@@ -101,6 +188,14 @@ final class LinkPhysicsReader {
         for (String key : keys) {
             if (receiver.has(key)) {
                 receiver.reportAt(key, "only for " + mode + " detectors (set detector-mode = " + mode + ")");
+            }
+        }
+    }
+
+    private static void onlyForPairSource(Section pairSource, String kind, String... keys) {
+        for (String key : keys) {
+            if (pairSource.has(key)) {
+                pairSource.reportAt(key, "only for " + kind + " pair sources (set kind = " + kind + ")");
             }
         }
     }

@@ -4,10 +4,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.qnetem.physics.batch.Bbm92Arm.BasisChoice;
 import org.qnetem.physics.channel.FibreChannel;
 import org.qnetem.physics.detector.Receiver;
-import org.qnetem.physics.source.WeakCoherentSource;
 import org.qnetem.qkd.protocol.PostProcessingSettings;
+import org.qnetem.runtime.topology.LinkPhysicsReader.PlacedSource;
 
 /** Reads the entries of {@code topology.links}, checking ids against each other and ends against the nodes. */
 final class LinkReader {
@@ -23,8 +24,8 @@ final class LinkReader {
     }
 
     Optional<LinkSpec> read(Section link) {
-        link.allowOnly("id", "a", "b", "protocol", "fidelity", "batch-pulses", "fibre", "source", "receiver",
-                "post-processing", "authentication");
+        link.allowOnly("id", "a", "b", "protocol", "fidelity", "batch-pulses", "fibre", "source", "pair-source",
+                "receiver", "post-processing", "authentication");
         Optional<String> transmitterId = link.requiredString("a").filter(id -> isDeclaredNode(link, "a", id));
         Optional<String> receiverId = link.requiredString("b").filter(id -> isDeclaredNode(link, "b", id));
         if (transmitterId.isPresent() && transmitterId.equals(receiverId)) {
@@ -37,15 +38,35 @@ final class LinkReader {
                 .flatMap(name -> fidelity(link, name));
         long batchPulses = link.optionalWholeNumber("batch-pulses", DEFAULT_BATCH_PULSES, 1);
         Optional<FibreChannel> fibre = link.requiredSection("fibre").flatMap(LinkPhysicsReader::fibre);
-        Optional<WeakCoherentSource> source = link.requiredSection("source").flatMap(LinkPhysicsReader::source);
-        Optional<Receiver> receiver = link.requiredSection("receiver").flatMap(LinkPhysicsReader::receiver);
+        Optional<PlacedSource> source = protocol.flatMap(p -> source(link, p, fibre));
+        Optional<Section> receiverSection = link.requiredSection("receiver");
+        Optional<Receiver> receiver = receiverSection.flatMap(LinkPhysicsReader::receiver);
+        Optional<BasisChoice> basisChoice = protocol.flatMap(p -> receiverSection.flatMap(
+                section -> LinkPhysicsReader.basisChoice(section, p == Protocol.BBM92, receiver)));
         Optional<PostProcessingSettings> postProcessing = PostProcessingReader.read(link);
-        if (fibre.isEmpty() || source.isEmpty() || receiver.isEmpty() || postProcessing.isEmpty()) {
+        if (fibre.isEmpty() || source.isEmpty() || receiver.isEmpty() || basisChoice.isEmpty()
+                || postProcessing.isEmpty()) {
             return Optional.empty();
         }
         return link.build(() -> new LinkSpec(id.orElseThrow(), transmitterId.orElseThrow(),
                 receiverId.orElseThrow(), protocol.orElseThrow(), fidelity.orElseThrow(), batchPulses,
-                fibre.get(), source.get(), receiver.get(), postProcessing.get()));
+                fibre.get(), source.get().source(), source.get().positionKm(), receiver.get(), basisChoice.get(),
+                postProcessing.get()));
+    }
+
+    /** Decoy BB84 reads a {@code source} at node a, BBM92 a {@code pair-source} on the fibre; not the other. */
+    private static Optional<PlacedSource> source(Section link, Protocol protocol, Optional<FibreChannel> fibre) {
+        String wrong = protocol == Protocol.BBM92 ? "source" : "pair-source";
+        if (link.has(wrong)) {
+            link.reportAt(wrong, "not for " + protocol.configName() + " links; " + (protocol == Protocol.BBM92
+                    ? "a bbm92 link has a pair-source" : "only a bbm92 link has a pair-source"));
+        }
+        if (protocol == Protocol.BBM92) {
+            double spanKm = fibre.map(FibreChannel::lengthKm).orElse(Double.NaN);
+            return link.requiredSection("pair-source").flatMap(section -> LinkPhysicsReader.pairSource(section, spanKm));
+        }
+        return link.requiredSection("source").flatMap(LinkPhysicsReader::source)
+                .map(weak -> new PlacedSource(weak, 0));
     }
 
     private boolean isDeclaredNode(Section link, String key, String nodeId) {

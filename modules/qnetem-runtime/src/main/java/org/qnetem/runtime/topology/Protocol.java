@@ -6,7 +6,8 @@ import java.util.stream.Collectors;
 
 /** The QKD protocol a link runs, named in topology files by {@link #configName()}. */
 public enum Protocol {
-    DECOY_BB84("decoy-bb84");
+    DECOY_BB84("decoy-bb84"),
+    BBM92("bbm92");
 
     private final String configName;
 

@@ -96,6 +96,11 @@ final class Section {
         return optionalWholeNumber(key, defaultValue, NumberRange.atLeast(min));
     }
 
+    /** A whole number within {@code range}, or 0 after reporting it missing, mistyped or out of range. */
+    long requiredWholeNumber(String key, NumberRange range) {
+        return required(key).isPresent() ? optionalWholeNumber(key, 0, range) : 0;
+    }
+
     /** A whole number within {@code range}. */
     long optionalWholeNumber(String key, long defaultValue, NumberRange range) {
         if (!has(key)) {

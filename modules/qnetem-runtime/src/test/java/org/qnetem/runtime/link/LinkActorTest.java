@@ -35,10 +35,12 @@ class LinkActorTest {
 
     @Test
     void epochsCompleteOverAContiguousPrefixOfComparedBatches() {
+        TestProbe<NodeActor.Command> alice = TESTKIT.createTestProbe();
         TestProbe<NodeActor.Command> bob = TESTKIT.createTestProbe();
         TestProbe<EmulationClock.Command> clock = TESTKIT.createTestProbe();
         TestProbe<LinkStatistics> statistics = TESTKIT.createTestProbe();
-        ActorRef<LinkActor.Command> link = TESTKIT.spawn(LinkActor.create(LINK, 1, bob.getRef(), clock.getRef()));
+        ActorRef<LinkActor.Command> link = TESTKIT.spawn(LinkActor.create(LINK, 1, alice.getRef(), bob.getRef(),
+                clock.getRef()));
 
         link.tell(new LinkActor.EpochEmitted(0, 1));
         link.tell(new LinkActor.RecordSifted(LinkRole.TRANSMITTER, block(1, 0b1111, 4)));
@@ -62,10 +64,12 @@ class LinkActorTest {
 
     @Test
     void halvesOfDifferentLengthsAreCountedAsAFault() {
+        TestProbe<NodeActor.Command> alice = TESTKIT.createTestProbe();
         TestProbe<NodeActor.Command> bob = TESTKIT.createTestProbe();
         TestProbe<EmulationClock.Command> clock = TESTKIT.createTestProbe();
         TestProbe<LinkStatistics> statistics = TESTKIT.createTestProbe();
-        ActorRef<LinkActor.Command> link = TESTKIT.spawn(LinkActor.create(LINK, 1, bob.getRef(), clock.getRef()));
+        ActorRef<LinkActor.Command> link = TESTKIT.spawn(LinkActor.create(LINK, 1, alice.getRef(), bob.getRef(),
+                clock.getRef()));
         link.tell(new LinkActor.RecordSifted(LinkRole.TRANSMITTER, block(0, 0b1, 1)));
         link.tell(new LinkActor.RecordSifted(LinkRole.RECEIVER, block(0, 0b11, 2)));
         link.tell(new LinkActor.ReportStatistics(statistics.getRef()));

@@ -58,7 +58,7 @@ class TwoNodeLinkTest {
     @Test
     void detectionsQberAndSiftedRateMatchTheModel() {
         LinkStatistics measured = fast.links().get(0);
-        Bb84Expectation expected = new Bb84Expectation(link.source(), link.fibre(), link.receiver());
+        Bb84Expectation expected = new Bb84Expectation(link.weakCoherentSource(), link.fibre(), link.receiver());
         double n = measured.pulses();
 
         double p = expected.clickProbability();

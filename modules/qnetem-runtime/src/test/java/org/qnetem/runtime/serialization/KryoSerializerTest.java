@@ -22,11 +22,13 @@ import org.apache.pekko.serialization.SerializationExtension;
 import org.apache.pekko.serialization.Serializers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.qnetem.physics.batch.Bbm92Arm;
 import org.qnetem.physics.batch.PackedBits;
 import org.qnetem.physics.detector.BlindingMonitor;
 import org.qnetem.physics.detector.FreeRunningTiming;
 import org.qnetem.physics.detector.Receiver;
 import org.qnetem.physics.detector.ThresholdDetector;
+import org.qnetem.physics.source.EntangledPairSource;
 import org.qnetem.runtime.QnetemConfig;
 import org.qnetem.qkd.sifting.SiftedBlock;
 import org.qnetem.runtime.clock.ClockSummary;
@@ -71,8 +73,12 @@ class KryoSerializerTest {
         Receiver snspd = new Receiver(0.9, new ThresholdDetector(0.8, new FreeRunningTiming(100, 50_000), 0, 40), 0.01,
                 0.5, new BlindingMonitor(0.01, 3));
         LinkSpec freeRunning = new LinkSpec(spec.id(), spec.transmitterId(), spec.receiverId(), spec.protocol(),
-                spec.fidelity(), spec.batchPulses(), spec.fibre(), spec.source(), snspd,
+                spec.fidelity(), spec.batchPulses(), spec.fibre(), spec.weakCoherentSource(), snspd,
                 spec.postProcessing().withKeyBlockBits(4096));
+        LinkSpec bbm92 = TopologyLoader.load(Path.of("../../config/two-node-bbm92.conf")).links().get(0);
+        LinkSpec pulsedBbm92 = new LinkSpec(bbm92.id(), bbm92.transmitterId(), bbm92.receiverId(), bbm92.protocol(),
+                bbm92.fidelity(), 1000, bbm92.fibre(), new EntangledPairSource(1e8, 0.1, 0.97), 2.5, bbm92.receiver(),
+                Bbm92Arm.BasisChoice.ACTIVE, bbm92.postProcessing());
         SiftedBlock block = new SiftedBlock("ALICE-BOB", 7, PackedBits.of(new long[] {0b1011}, 4),
                 PackedBits.of(new long[] {0b0110}, 4), new byte[] {0, 1, 2, 0});
         BlockDetail detail = new BlockDetail(20, 39, 4_000_000, new long[] {600_000, 300_000, 100_000},
@@ -84,6 +90,8 @@ class KryoSerializerTest {
         List<Object> messages = List.of(
                 new NodeActor.AttachLink(spec, LinkRole.TRANSMITTER, link.getRef(), channel.getRef()),
                 new NodeActor.AttachLink(freeRunning, LinkRole.RECEIVER, link.getRef(), channel.getRef()),
+                new NodeActor.AttachLink(bbm92, LinkRole.TRANSMITTER, link.getRef(), channel.getRef()),
+                new NodeActor.AttachLink(pulsedBbm92, LinkRole.RECEIVER, link.getRef(), channel.getRef()),
                 new NodeActor.AdvanceTo(3, 150_000_000_000L),
                 new LinkActor.EpochEmitted(3, 149),
                 new LinkActor.RecordSifted(LinkRole.RECEIVER, block),

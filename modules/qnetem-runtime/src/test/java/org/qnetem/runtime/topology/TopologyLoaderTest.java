@@ -3,15 +3,19 @@ package org.qnetem.runtime.topology;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.qnetem.physics.batch.Bbm92Arm.BasisChoice;
 import org.qnetem.physics.channel.FibreChannel;
 import org.qnetem.physics.detector.FreeRunningTiming;
 import org.qnetem.physics.detector.GatedTiming;
 import org.qnetem.physics.detector.Receiver;
 import org.qnetem.physics.detector.ThresholdDetector;
+import org.qnetem.physics.source.ContinuousPairSource;
+import org.qnetem.physics.source.EntangledPairSource;
 import org.qnetem.physics.source.WeakCoherentSource;
 import org.qnetem.qkd.protocol.PostProcessingSettings;
 
@@ -51,6 +55,45 @@ class TopologyLoaderTest {
     }
 
     @Test
+    void loadsTheBbm92Scenario() {
+        Path path = Path.of("../../config/two-node-bbm92.conf");
+        LinkSpec link = TopologyLoader.load(path).link("ALICE-BOB").orElseThrow();
+
+        assertEquals(Protocol.BBM92, link.protocol());
+        assertEquals(new ContinuousPairSource(1e7, 500, 100, 0.98), link.source());
+        assertEquals(5.0, link.sourcePositionKm());
+        assertEquals(BasisChoice.PASSIVE, link.basisChoice());
+        assertEquals(new ThresholdDetector(0.8, new FreeRunningTiming(25, 0), 0, 0), link.receiver().detector());
+        assertEquals(0.5, link.receiver().opticsEfficiency());
+        assertEquals(new FibreChannel(5, 0.2, 0, 1.468), link.armA().channel());
+        assertEquals(new FibreChannel(5, 0.2, 0, 1.468), link.armB().channel());
+        IllegalStateException e = assertThrows(IllegalStateException.class, link::weakCoherentSource);
+        assertTrue(e.getMessage().startsWith("link ALICE-BOB runs bbm92 from ContinuousPairSource["), e.getMessage());
+    }
+
+    @Test
+    void aBbm92PairSourceSitsInTheMiddleByDefaultAndItsArmsShareTheExtraLoss() {
+        String text = TopologyTexts.minimalBbm92With("fibre { length-km = 10 }",
+                "fibre { length-km = 10, extra-loss-db = 2 }")
+                .replace("kind = continuous, pair-rate-hz = 1e7, coincidence-window-ps = 500",
+                        "kind = pulsed, clock-hz = 1e8, mean-pairs-per-pulse = 0.1, position-km = 2.5");
+        LinkSpec link = TopologyLoader.parse(text, "<string>").links().get(0);
+
+        assertEquals(new EntangledPairSource(1e8, 0.1, 0.98), link.source());
+        assertEquals(2.5, link.sourcePositionKm());
+        assertEquals(new FibreChannel(2.5, 0.2, 0.5, FibreChannel.SMF28_GROUP_INDEX), link.armA().channel());
+        assertEquals(new FibreChannel(7.5, 0.2, 1.5, FibreChannel.SMF28_GROUP_INDEX), link.armB().channel());
+
+        LinkSpec middle = TopologyLoader.parse(TopologyTexts.MINIMAL_BBM92, "<string>").links().get(0);
+        assertEquals(5.0, middle.sourcePositionKm());
+        assertEquals(BasisChoice.PASSIVE, middle.basisChoice());
+        assertEquals(new ContinuousPairSource(1e7, 500, 0, 0.98), middle.source());
+        LinkSpec active = TopologyLoader.parse(TopologyTexts.minimalBbm92With("dark-count-rate-hz = 25",
+                "dark-count-rate-hz = 25, basis-choice = active"), "<string>").links().get(0);
+        assertEquals(BasisChoice.ACTIVE, active.basisChoice());
+    }
+
+    @Test
     void fillsInEveryOptionalSettingWithItsDefault() {
         Topology topology = TopologyLoader.parse(TopologyTexts.MINIMAL, "<string>");
 
@@ -62,8 +105,8 @@ class TopologyLoaderTest {
         assertEquals(Fidelity.FULL, link.fidelity());
         assertEquals(1_000_000, link.batchPulses());
         assertEquals(new FibreChannel(25, 0.2, 0, FibreChannel.SMF28_GROUP_INDEX), link.fibre());
-        assertEquals(0.5, link.source().basisBiasX());
-        assertArrayEquals(new double[] {0.5, 0.1, 0.0002}, link.source().intensities());
+        assertEquals(0.5, link.weakCoherentSource().basisBiasX());
+        assertArrayEquals(new double[] {0.5, 0.1, 0.0002}, link.weakCoherentSource().intensities());
         Receiver receiver = link.receiver();
         assertEquals(1.0, receiver.opticsEfficiency());
         assertEquals(0.01, receiver.misalignment());

@@ -35,14 +35,16 @@ class TopologyValidationTest {
             receiver {           | receiver { basis-bias-x = -0.1,                    | topology.links[0].receiver.basis-bias-x: must be in [0, 1], got -0.1 (line 13)
             b = "BOB"            | b = "BOB", batch-pulses = 0                        | topology.links[0].batch-pulses: must be >= 1, got 0 (line 10)
             b = "BOB"            | b = "BOB", batch-pulses = 1.5                      | topology.links[0].batch-pulses: expected a whole number, got number 1.5 (line 10)
-            b = "BOB"            | b = "BOB", protocol = bbm92                        | topology.links[0].protocol: protocol 'bbm92' is not supported yet; supported: decoy-bb84 (line 10)
+            b = "BOB"            | b = "BOB", protocol = e91                          | topology.links[0].protocol: protocol 'e91' is not supported yet; supported: decoy-bb84, bbm92 (line 10)
+            b = "BOB"            | b = "BOB", pair-source { kind = pulsed }           | topology.links[0].pair-source: not for decoy-bb84 links; only a bbm92 link has a pair-source (line 10)
+            receiver {           | receiver { basis-choice = passive,                 | topology.links[0].receiver.basis-choice: only for bbm92 links (a decoy-bb84 receiver chooses actively) (line 13)
             b = "BOB"            | b = "BOB", fidelity = statistical                  | topology.links[0].fidelity: fidelity 'statistical' is not supported yet; supported: full (line 10)
             length-km = 25       | length-km = "far"                                  | topology.links[0].fibre.length-km: expected a number, got string "far" (line 11)
             [0.5, 0.1, 0.0002]   | 0.5                                                | topology.links[0].source.intensities: expected a list, got number 0.5 (line 12)
             a = "ALICE"          | a = 42                                             | topology.links[0].a: expected a string, got number 42 (line 9)
             fibre { length-km = 25 } | fibre = 25                                     | topology.links[0].fibre: expected an object, got number 25 (line 11)
             length-km = 25       | length-km = 25, length = 25                        | topology.links[0].fibre.length: unknown key 'length'; allowed keys: length-km, attenuation-db-per-km, extra-loss-db, group-index (line 11)
-            receiver {           | receiver { gate-hz = 1e9,                          | topology.links[0].receiver.gate-hz: unknown key 'gate-hz'; allowed keys: optics-efficiency, detector-efficiency, detector-mode, dark-count-per-gate, dead-time-gates, dark-count-rate-hz, dead-time-ps, afterpulse-probability, timing-jitter-ps, misalignment, basis-bias-x (line 13)
+            receiver {           | receiver { gate-hz = 1e9,                          | topology.links[0].receiver.gate-hz: unknown key 'gate-hz'; allowed keys: optics-efficiency, detector-efficiency, detector-mode, dark-count-per-gate, dead-time-gates, dark-count-rate-hz, dead-time-ps, afterpulse-probability, timing-jitter-ps, misalignment, basis-bias-x, basis-choice (line 13)
             receiver {           | receiver { detector-mode = geiger,                 | topology.links[0].receiver.detector-mode: detector mode 'geiger' is not known; known: gated, free-running (line 13)
             receiver {           | receiver { dead-time-ps = 50000,                   | topology.links[0].receiver.dead-time-ps: only for free-running detectors (set detector-mode = free-running) (line 13)
             receiver {           | receiver { dead-time-gates = -1,                   | topology.links[0].receiver.dead-time-gates: must be >= 0, got -1 (line 13)
@@ -53,8 +55,8 @@ class TopologyValidationTest {
             dark-count-per-gate = 6e-7 | detector-mode = free-running              | topology.links[0].receiver.dark-count-rate-hz: missing required key (line 13)
             dark-count-per-gate = 6e-7 | detector-mode = free-running, dark-count-rate-hz = 100, dead-time-gates = 3 | topology.links[0].receiver.dead-time-gates: only for gated detectors (set detector-mode = gated) (line 13)
             source {             | source { seed = 1,                                 | topology.links[0].source.seed: unknown key 'seed'; allowed keys: clock-hz, intensities, probabilities, basis-bias-x (line 12)
-            b = "BOB"            | b = "BOB", kind = fibre                            | topology.links[0].kind: unknown key 'kind'; allowed keys: id, a, b, protocol, fidelity, batch-pulses, fibre, source, receiver, post-processing, authentication (line 10)
-            b = "BOB"            | b = "BOB", key-block-bits = 4096                   | topology.links[0].key-block-bits: unknown key 'key-block-bits'; allowed keys: id, a, b, protocol, fidelity, batch-pulses, fibre, source, receiver, post-processing, authentication (line 10)
+            b = "BOB"            | b = "BOB", kind = fibre                            | topology.links[0].kind: unknown key 'kind'; allowed keys: id, a, b, protocol, fidelity, batch-pulses, fibre, source, pair-source, receiver, post-processing, authentication (line 10)
+            b = "BOB"            | b = "BOB", key-block-bits = 4096                   | topology.links[0].key-block-bits: unknown key 'key-block-bits'; allowed keys: id, a, b, protocol, fidelity, batch-pulses, fibre, source, pair-source, receiver, post-processing, authentication (line 10)
             b = "BOB"            | b = "BOB", post-processing { block-bits = 4096 }   | topology.links[0].post-processing.block-bits: unknown key 'block-bits'; allowed keys: key-block-bits, qber-abort-threshold, epsilon-secrecy, epsilon-correctness (line 10)
             b = "BOB"            | b = "BOB", authentication { psk-bits = 512 }       | topology.links[0].authentication.psk-bits: unknown key 'psk-bits'; allowed keys: pre-shared-key-bits (line 10)
             b = "BOB"            | b = "BOB", post-processing = 4096                  | topology.links[0].post-processing: expected an object, got number 4096 (line 10)
@@ -84,6 +86,37 @@ class TopologyValidationTest {
             """)
     void reportsTheOnlyProblemWithItsFilePathReasonAndLine(String fragment, String replacement, String problem) {
         assertEquals(List.of(FILE + ": " + problem), problemsOf(minimalWith(fragment, replacement)));
+    }
+
+    @ParameterizedTest(name = "{0} -> {2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '\'', textBlock = """
+            kind = continuous    | kind = laser                                       | topology.links[0].pair-source.kind: pair-source kind 'laser' is not known; known: pulsed, continuous (line 12)
+            visibility = 0.98    | visibility = 0.98, position-km = 12                | topology.links[0].pair-source.position-km: must be in [0, 10], got 12.0 (line 12)
+            visibility = 0.98    | visibility = 0.98, position-km = -1                | topology.links[0].pair-source.position-km: must be in [0, 10], got -1.0 (line 12)
+            kind = continuous,   | kind = continuous, clock-hz = 1e9,                 | topology.links[0].pair-source.clock-hz: only for pulsed pair sources (set kind = pulsed) (line 12)
+            window-ps = 500      | window-ps = 0.5                                    | topology.links[0].pair-source.coincidence-window-ps: expected a whole number, got number 0.5 (line 12)
+            window-ps = 500      | window-ps = 0                                      | topology.links[0].pair-source.coincidence-window-ps: must be >= 1, got 0 (line 12)
+            pair-rate-hz = 1e7   | pair-rate-hz = -1                                  | topology.links[0].pair-source.pair-rate-hz: must be >= 0, got -1.0 (line 12)
+            visibility = 0.98    | visibility = 1.5                                   | topology.links[0].pair-source.visibility: must be in [0, 1], got 1.5 (line 12)
+            visibility = 0.98    | visibility = 0.98, timing-jitter-fwhm-ps = -1      | topology.links[0].pair-source.timing-jitter-fwhm-ps: must be >= 0, got -1.0 (line 12)
+            visibility = 0.98    | visibility = 0.98, brightness = 1                  | topology.links[0].pair-source.brightness: unknown key 'brightness'; allowed keys: kind, position-km, clock-hz, mean-pairs-per-pulse, pair-rate-hz, coincidence-window-ps, timing-jitter-fwhm-ps, visibility (line 12)
+            kind = continuous, pair-rate-hz = 1e7, coincidence-window-ps = 500 | kind = pulsed, mean-pairs-per-pulse = 0.1 | topology.links[0].pair-source.clock-hz: missing required key (line 12)
+            kind = continuous, pair-rate-hz = 1e7, coincidence-window-ps = 500 | kind = pulsed, clock-hz = 1e9, mean-pairs-per-pulse = 11 | topology.links[0].pair-source.mean-pairs-per-pulse: must be in [0, 10], got 11.0 (line 12)
+            pair-source {        | source { clock-hz = 1e9 }, pair-source {          | topology.links[0].source: not for bbm92 links; a bbm92 link has a pair-source (line 12)
+            dark-count-rate-hz = 25 | dark-count-rate-hz = 25, dead-time-ps = 1000  | topology.links[0].receiver.dead-time-ps: must be 0 on a bbm92 link: its pair sampler models neither dead time nor afterpulsing (line 13)
+            dark-count-rate-hz = 25 | dark-count-rate-hz = 25, afterpulse-probability = 0.02 | topology.links[0].receiver.afterpulse-probability: must be 0 on a bbm92 link: its pair sampler models neither dead time nor afterpulsing (line 13)
+            dark-count-rate-hz = 25 | dark-count-rate-hz = 25, basis-choice = random   | topology.links[0].receiver.basis-choice: basis choice 'random' is not known; known: passive, active (line 13)
+            dark-count-rate-hz = 25 | dark-count-rate-hz = 25, basis-choice = 1        | topology.links[0].receiver.basis-choice: expected a string, got number 1 (line 13)
+            """)
+    void reportsTheOnlyBbm92ProblemWithItsFilePathReasonAndLine(String fragment, String replacement, String problem) {
+        assertEquals(List.of(FILE + ": " + problem), problemsOf(TopologyTexts.minimalBbm92With(fragment, replacement)));
+    }
+
+    @Test
+    void aBbm92LinkNeedsAPairSource() {
+        String text = TopologyTexts.MINIMAL_BBM92.replaceAll("(?m)^ *pair-source .*\n", "");
+
+        assertEquals(List.of(FILE + ": topology.links[0].pair-source: missing required key (line 8)"), problemsOf(text));
     }
 
     @Test

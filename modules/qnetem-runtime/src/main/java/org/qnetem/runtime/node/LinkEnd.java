@@ -1,0 +1,156 @@
+package org.qnetem.runtime.node;
+
+import java.util.List;
+import org.qnetem.physics.batch.DetectionBatch;
+import org.qnetem.physics.batch.PhotonBatch;
+import org.qnetem.physics.random.StreamKey;
+import org.qnetem.qkd.protocol.Bbm92AnnouncingEnd;
+import org.qnetem.qkd.protocol.Bbm92RespondingEnd;
+import org.qnetem.qkd.protocol.DecoyBb84Alice;
+import org.qnetem.qkd.protocol.DecoyBb84Bob;
+import org.qnetem.qkd.protocol.Outbox;
+import org.qnetem.qkd.protocol.SealedMessage;
+import org.qnetem.runtime.link.LinkRole;
+import org.qnetem.runtime.serialization.ClassicalMessageCodec;
+import org.qnetem.runtime.topology.LinkSpec;
+
+/**
+ * One node's end of one link: the link's protocol engine for this end and, at end a, the source's
+ * emission schedule. End a keeps the source's clock for every protocol: decoy BB84's laser is at a;
+ * a BBM92 pair source may sit anywhere on the fibre, and the emulation lets end a's node emit its pump
+ * batches (a real link would run the source from its own site, with no other change to what either
+ * end sees).
+ */
+sealed interface LinkEnd {
+
+    static LinkEnd create(LinkSpec link, LinkRole role, long runSeed, long durationPs) {
+        String id = link.id();
+        EmissionSchedule schedule = new EmissionSchedule(link.source().clockHz(), link.batchPulses(), durationPs);
+        return switch (link.protocol()) {
+            case DECOY_BB84 -> role == LinkRole.TRANSMITTER
+                    ? new DecoyBb84Transmitter(new DecoyBb84Alice(id, link.weakCoherentSource(), runSeed,
+                            link.postProcessing(), ClassicalMessageCodec::authenticatedBytes), schedule)
+                    : new DecoyBb84Receiver(new DecoyBb84Bob(id, link.weakCoherentSource(), runSeed,
+                            link.postProcessing(), ClassicalMessageCodec::authenticatedBytes));
+            // Bbm92RespondingEnd authenticates as end a, Bbm92AnnouncingEnd as end b.
+            case BBM92 -> role == LinkRole.TRANSMITTER
+                    ? new Bbm92Responder(new Bbm92RespondingEnd(id, runSeed, link.postProcessing(),
+                            ClassicalMessageCodec::authenticatedBytes), schedule,
+                            new StreamKey(runSeed, id, PUMP_PURPOSE, 0), link)
+                    : new Bbm92Announcer(new Bbm92AnnouncingEnd(id, runSeed, link.postProcessing(),
+                            ClassicalMessageCodec::authenticatedBytes));
+        };
+    }
+
+    /** Purpose of the (unused) pulse-state key of BBM92 pump batches: a pair source prepares no state. */
+    String PUMP_PURPOSE = "pump";
+
+    /** The batches whose pulses all leave before {@code endTimePs}; none at an end without the source. */
+    default List<PhotonBatch> emitBefore(long endTimePs) {
+        return List.of();
+    }
+
+    /** Whether this end keeps the source's clock, so it reports each epoch's emissions. */
+    default boolean emits() {
+        return false;
+    }
+
+    /** The sequence of the last batch emitted so far, -1 if none. */
+    default long lastEmittedSequence() {
+        return -1;
+    }
+
+    Outbox onDetections(DetectionBatch detections, long nowPs);
+
+    Outbox onFrame(SealedMessage sealed, long nowPs);
+
+    /** An emitting end's schedule, shared by its implementations. */
+    private static List<PhotonBatch> due(EmissionSchedule schedule, long endTimePs, BatchMaker maker) {
+        return schedule.batchesBefore(endTimePs).stream()
+                .map(b -> maker.make(b.sequence(), b.emissionTimePs(), b.pulseCount())).toList();
+    }
+
+    interface BatchMaker {
+        PhotonBatch make(long sequence, long emissionTimePs, long pulseCount);
+    }
+
+    record DecoyBb84Transmitter(DecoyBb84Alice engine, EmissionSchedule schedule) implements LinkEnd {
+        @Override
+        public List<PhotonBatch> emitBefore(long endTimePs) {
+            return due(schedule, endTimePs, engine::emit);
+        }
+
+        @Override
+        public boolean emits() {
+            return true;
+        }
+
+        @Override
+        public long lastEmittedSequence() {
+            return schedule.nextSequence() - 1;
+        }
+
+        @Override
+        public Outbox onDetections(DetectionBatch detections, long nowPs) {
+            throw new IllegalStateException("decoy-BB84 Alice has no detectors; got " + detections);
+        }
+
+        @Override
+        public Outbox onFrame(SealedMessage sealed, long nowPs) {
+            return engine.onFrame(sealed, nowPs);
+        }
+    }
+
+    record DecoyBb84Receiver(DecoyBb84Bob engine) implements LinkEnd {
+        @Override
+        public Outbox onDetections(DetectionBatch detections, long nowPs) {
+            return engine.onDetections(detections, nowPs);
+        }
+
+        @Override
+        public Outbox onFrame(SealedMessage sealed, long nowPs) {
+            return engine.onFrame(sealed, nowPs);
+        }
+    }
+
+    record Bbm92Responder(Bbm92RespondingEnd engine, EmissionSchedule schedule, StreamKey pumpKeys, LinkSpec link)
+            implements LinkEnd {
+        @Override
+        public List<PhotonBatch> emitBefore(long endTimePs) {
+            return due(schedule, endTimePs, (sequence, time, pulses) -> new PhotonBatch(link.id(), sequence, time,
+                    pulses, link.source(), pumpKeys.withSequence(sequence)));
+        }
+
+        @Override
+        public boolean emits() {
+            return true;
+        }
+
+        @Override
+        public long lastEmittedSequence() {
+            return schedule.nextSequence() - 1;
+        }
+
+        @Override
+        public Outbox onDetections(DetectionBatch detections, long nowPs) {
+            return engine.onDetections(detections, nowPs);
+        }
+
+        @Override
+        public Outbox onFrame(SealedMessage sealed, long nowPs) {
+            return engine.onFrame(sealed, nowPs);
+        }
+    }
+
+    record Bbm92Announcer(Bbm92AnnouncingEnd engine) implements LinkEnd {
+        @Override
+        public Outbox onDetections(DetectionBatch detections, long nowPs) {
+            return engine.onDetections(detections, nowPs);
+        }
+
+        @Override
+        public Outbox onFrame(SealedMessage sealed, long nowPs) {
+            return engine.onFrame(sealed, nowPs);
+        }
+    }
+}
