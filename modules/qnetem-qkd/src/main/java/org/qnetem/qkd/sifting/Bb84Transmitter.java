@@ -67,7 +67,7 @@ public final class Bb84Transmitter {
             }
         }
         // Sixty-four detections at a time, one word of Bob's bases: their states come four Philox blocks
-        // at a time (about 15 ns a detection, most of the cost), and nothing branches on a random
+        // at a time (about 16 ns a detection, most of the cost), and nothing branches on a random
         // choice. The kept detections are appended without branching too: each detection writes at
         // position 'kept' (its bits masked by whether it matched) and advances it by 0 or 1.
         PulseStates states = new PulseStates(source, batch.pulseStateKey());
