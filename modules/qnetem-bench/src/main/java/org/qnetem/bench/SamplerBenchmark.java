@@ -26,9 +26,11 @@ import org.qnetem.physics.source.WeakCoherentSource;
 /**
  * The BB84 photon-batch sampler on one thread: a 1 GHz decoy source (μ = 0.5 / 0.1 / 0.0002) behind
  * a total loss of 0, 10, 20 or 30 dB between source and detection (the detector is otherwise ideal;
- * dark counts 6e-7 per gate). Each operation samples one batch of 10^6 pulses (1 ms of emission) with
- * a fresh batch sequence; the counters report emulated pulses and detections per second of benchmark
- * thread time, which with one thread is per CPU-second.
+ * dark counts 6e-7 per gate). Each operation samples one batch of 10^6 pulses (1 ms of emission, the
+ * emulator's default batch) with a fresh batch sequence; the counters report emulated pulses and
+ * detections per second of benchmark thread time, which with one thread is per CPU-second. Run with
+ * {@code -p pulsesPerBatch=1000000,10000000} to see whether a batch has a fixed cost: it has none
+ * worth measuring if detections per second are the same at both sizes.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -38,10 +40,11 @@ import org.qnetem.physics.source.WeakCoherentSource;
 @Fork(1)
 public class SamplerBenchmark {
 
-    private static final long PULSES_PER_BATCH = 1_000_000;
-
     @Param({"0", "10", "20", "30"})
     public double totalLossDb;
+
+    @Param({"1000000"})
+    public long pulsesPerBatch;
 
     private WeakCoherentSource source;
     private Bb84BatchSampler sampler;
@@ -72,10 +75,10 @@ public class SamplerBenchmark {
     @Benchmark
     public BatchSample sampleBatch(Emulated emulated) {
         long seq = sequence++;
-        PhotonBatch batch = new PhotonBatch("BENCH", seq, seq * PULSES_PER_BATCH * 1000, PULSES_PER_BATCH, source,
+        PhotonBatch batch = new PhotonBatch("BENCH", seq, seq * pulsesPerBatch * 1000, pulsesPerBatch, source,
                 new StreamKey(1, "BENCH", "tx-pulse-state", seq));
         BatchSample sample = sampler.sample(batch, new StreamKey(1, "BENCH", "channel", seq));
-        emulated.pulses += PULSES_PER_BATCH;
+        emulated.pulses += pulsesPerBatch;
         emulated.detections += sample.truth().detections();
         return sample;
     }

@@ -10,7 +10,12 @@ import org.qnetem.physics.random.StreamKey;
 import org.qnetem.physics.source.WeakCoherentSource;
 import org.qnetem.qkd.sifting.Bb84Transmitter;
 
-/** Real batches of the default two-node link (config/two-node.conf): 1 GHz decoy BB84 over 25 km. */
+/**
+ * Real batches of a two-node link with the fibre and receiver of config/two-node.conf (25 km, gated
+ * detector of efficiency 0.1, dark counts 6e-7 per gate, 1 % misalignment) and a 1 GHz decoy source
+ * (μ = 0.5 / 0.1 / 0.0002 with probabilities 0.8 / 0.15 / 0.05, unbiased bases); about 13,000
+ * detections per 10^6 pulses.
+ */
 final class TwoNodeBatches {
 
     static final String LINK = "ALICE-BOB";
@@ -27,7 +32,11 @@ final class TwoNodeBatches {
     }
 
     PhotonBatch photonBatch(long sequence) {
-        return new PhotonBatch(LINK, sequence, sequence * PULSES_PER_BATCH * 1000, PULSES_PER_BATCH, source,
+        return photonBatch(sequence, PULSES_PER_BATCH);
+    }
+
+    PhotonBatch photonBatch(long sequence, long pulses) {
+        return new PhotonBatch(LINK, sequence, sequence * pulses * 1000, pulses, source,
                 new StreamKey(SEED, LINK, Bb84Transmitter.PULSE_STATE_PURPOSE, sequence));
     }
 

@@ -71,6 +71,14 @@ public final class PackedBits {
         return get(i) ? 1 : 0;
     }
 
+    /**
+     * Word {@code index} of the packing: bits 64·index (lowest) to 64·index + 63, bits past the length 0.
+     * For word-at-a-time loops, which beat bit-by-bit ones on random bits.
+     */
+    public long word(int index) {
+        return words[index];
+    }
+
     public int bitCount() {
         int n = 0;
         for (long w : words) {
@@ -128,12 +136,19 @@ public final class PackedBits {
         }
 
         public Builder append(boolean bit) {
+            return appendLowBit(bit ? 1 : 0);
+        }
+
+        /**
+         * Appends bit 0 of {@code value}. It is or-ed in whatever it is, without a branch on it: on random
+         * bits such a branch is mispredicted half the time.
+         */
+        public Builder appendLowBit(long value) {
             if ((length >>> 6) == words.length) {
                 words = Arrays.copyOf(words, words.length * 2);
             }
-            if (bit) {
-                words[length >>> 6] |= 1L << (length & 63);
-            }
+            // A long shift uses the low six bits of its distance: the position within the word.
+            words[length >>> 6] |= (value & 1) << length;
             length++;
             return this;
         }

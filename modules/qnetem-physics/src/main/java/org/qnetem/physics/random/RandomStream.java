@@ -179,6 +179,15 @@ public final class RandomStream {
         Philox4x32.block(philoxKey, counterHi, counter, out2);
     }
 
+    /**
+     * Blocks {@code counter0}, ..., {@code counter3} into {@code out8[0..1]}, ..., {@code out8[6..7]}: the
+     * same words as four {@link #blockAt} calls, computed together ({@link Philox4x32#fourBlocksAt});
+     * leaves the sequential position alone.
+     */
+    public void fourBlocksAt(long counter0, long counter1, long counter2, long counter3, long[] out8) {
+        Philox4x32.fourBlocksAt(philoxKey, counterHi, counter0, counter1, counter2, counter3, out8);
+    }
+
     private static long[] digestWords(StreamKey key) {
         byte[] domain = DOMAIN.getBytes(StandardCharsets.UTF_8);
         byte[] entity = key.entity().getBytes(StandardCharsets.UTF_8);

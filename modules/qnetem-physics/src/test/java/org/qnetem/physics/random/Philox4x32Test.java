@@ -56,6 +56,20 @@ class Philox4x32Test {
         }
     }
 
+    @Test
+    void fourBlocksAtAreTheBlocksOfAnyFourCounters() {
+        long key = 0x0123456789ABCDEFL;
+        long counterHi = 0xDEADBEEFCAFEF00DL;
+        long[] counters = {5_000_000_123L, 7, 0xFFFFFFFFL, 6};
+        long[] four = new long[8];
+        Philox4x32.fourBlocksAt(key, counterHi, counters[0], counters[1], counters[2], counters[3], four);
+        long[] one = new long[2];
+        for (int j = 0; j < 4; j++) {
+            Philox4x32.block(key, counterHi, counters[j], one);
+            assertArrayEquals(one, new long[] {four[2 * j], four[2 * j + 1]}, "block " + j);
+        }
+    }
+
     private static void assertKnownAnswer(long[] ctr, long[] key, long[] expected) {
         long[] out2 = new long[2];
         Philox4x32.block(join(key[1], key[0]), join(ctr[3], ctr[2]), join(ctr[1], ctr[0]), out2);

@@ -3,6 +3,7 @@ package org.qnetem.physics.source;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.qnetem.physics.random.StreamKey;
 
@@ -58,6 +59,31 @@ class PulseStatesTest {
             int state = states.stateOf(i);
             assertEquals(1, PulseStates.intensityClass(state));
             assertEquals(1, PulseStates.basis(state));
+        }
+    }
+
+    @Test
+    void statesOfManyPulsesAreTheirStatesOneByOne() {
+        WeakCoherentSource[] sources = {DECOY, WeakCoherentSource.single(1e9, 0.5),
+                new WeakCoherentSource(1e9, new double[] {0.5, 0.1, 0.0}, new double[] {0.0, 1.0, 0.0}, 1.0)};
+        Random random = new Random(3);
+        long[] pulses = new long[40];
+        for (int i = 0; i < pulses.length; i++) {
+            pulses[i] = random.nextLong() >>> random.nextInt(64);
+        }
+        for (WeakCoherentSource source : sources) {
+            PulseStates one = new PulseStates(source, KEY);
+            PulseStates many = new PulseStates(source, KEY);
+            // Every count from 0 to 9 and several offsets: whole groups of four and the remainders.
+            for (int from = 0; from < 20; from += 3) {
+                for (int count = 0; count < 10; count++) {
+                    int[] states = new int[count];
+                    many.statesOf(pulses, from, count, states);
+                    for (int i = 0; i < count; i++) {
+                        assertEquals(one.stateOf(pulses[from + i]), states[i], "pulse " + pulses[from + i]);
+                    }
+                }
+            }
         }
     }
 

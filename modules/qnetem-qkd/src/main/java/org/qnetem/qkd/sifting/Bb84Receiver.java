@@ -57,17 +57,24 @@ public final class Bb84Receiver implements ClickAnnouncer {
             throw new IllegalStateException("link " + linkId + ": batch " + response.batchSequence() + " had " + n
                     + " detections but Alice answered " + response.count());
         }
+        // Word by word, visiting only the kept detections: no branch on a random bit.
         PackedBits matches = response.basisMatches();
+        PackedBits outcomes = detections.outcomes();
+        PackedBits ownBases = detections.bases();
+        byte[] announcedClasses = response.intensityClasses();
         int kept = matches.bitCount();
         PackedBits.Builder bits = new PackedBits.Builder(kept);
         PackedBits.Builder bases = new PackedBits.Builder(kept);
         byte[] classes = new byte[kept];
         int k = 0;
-        for (int i = 0; i < n; i++) {
-            if (matches.get(i)) {
-                bits.append(detections.outcomes().get(i));
-                bases.append(detections.bases().get(i));
-                classes[k++] = (byte) response.intensityClass(i);
+        for (int w = 0; w < PackedBits.wordsFor(n); w++) {
+            long outcomeWord = outcomes.word(w);
+            long basisWord = ownBases.word(w);
+            for (long rest = matches.word(w); rest != 0; rest &= rest - 1) {
+                int j = Long.numberOfTrailingZeros(rest);
+                bits.appendLowBit(outcomeWord >>> j);
+                bases.appendLowBit(basisWord >>> j);
+                classes[k++] = announcedClasses[w * Long.SIZE + j];
             }
         }
         return new SiftedBlock(linkId, response.batchSequence(), bits.build(), bases.build(), classes);

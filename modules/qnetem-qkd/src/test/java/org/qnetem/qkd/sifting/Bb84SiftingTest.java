@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import org.junit.jupiter.api.Test;
 import org.qnetem.physics.batch.BatchSample;
 import org.qnetem.physics.batch.Bb84BatchSampler;
@@ -65,6 +66,49 @@ class Bb84SiftingTest {
             int state = states.stateOf(detections.pulseIndex(i));
             assertEquals(PulseStates.intensityClass(state), response.intensityClass(i));
             assertEquals(PulseStates.basis(state) == detections.bases().bit(i), response.basisMatches().get(i));
+        }
+    }
+
+    /**
+     * Both ends against a plain detection-by-detection reference, on batches whose detection counts are
+     * and are not whole words (and are empty or tiny), so that the word-at-a-time code is pinned to it.
+     */
+    @Test
+    void siftingIsTheDetectionByDetectionDefinition() {
+        long[] pulseCounts = {0, 1, 300, 5_000, 11_000, 200_000, 1_000_000};
+        for (int s = 0; s < pulseCounts.length; s++) {
+            long sequence = 10 + s;
+            DetectionBatch detections = transmit(sequence, pulseCounts[s]).detections();
+            Bb84Transmitter.Sifted aliceSide = alice.onSiftAnnouncement(bob.onDetections(detections));
+            SiftedBlock bobSide = bob.onSiftResponse(aliceSide.response());
+
+            PulseStates states = new PulseStates(SOURCE,
+                    new StreamKey(99, LINK, Bb84Transmitter.PULSE_STATE_PURPOSE, sequence));
+            int n = detections.count();
+            PackedBits.Builder matches = new PackedBits.Builder(n);
+            PackedBits.Builder aliceBits = new PackedBits.Builder(n);
+            PackedBits.Builder bobBits = new PackedBits.Builder(n);
+            PackedBits.Builder bases = new PackedBits.Builder(n);
+            byte[] classes = new byte[n];
+            ByteArrayOutputStream keptClasses = new ByteArrayOutputStream();
+            for (int i = 0; i < n; i++) {
+                int state = states.stateOf(detections.pulseIndex(i));
+                boolean match = PulseStates.basis(state) == detections.bases().bit(i);
+                matches.append(match);
+                classes[i] = (byte) PulseStates.intensityClass(state);
+                if (match) {
+                    aliceBits.append(PulseStates.bit(state) == 1);
+                    bobBits.append(detections.outcomes().get(i));
+                    bases.append(PulseStates.basis(state) == 1);
+                    keptClasses.write(classes[i]);
+                }
+            }
+            assertEquals(new SiftResponse(LINK, sequence, matches.build(), classes), aliceSide.response());
+            PackedBits keptBases = bases.build();
+            assertEquals(new SiftedBlock(LINK, sequence, aliceBits.build(), keptBases, keptClasses.toByteArray()),
+                    aliceSide.block());
+            assertEquals(new SiftedBlock(LINK, sequence, bobBits.build(), keptBases, keptClasses.toByteArray()),
+                    bobSide);
         }
     }
 
