@@ -41,30 +41,61 @@ class StatisticalFidelityTest {
     private Topology statistical;
     private RunResult fullRun;
     private RunResult statisticalRun;
+    private RunResult bbm92Full;
+    private RunResult bbm92Statistical;
 
     @BeforeAll
     void runBoth() {
-        Topology shipped = TopologyLoader.load(Path.of("../../config/two-node.conf"));
-        LinkSpec l = shipped.links().get(0);
-        LinkSpec small = new LinkSpec(l.id(), l.transmitterId(), l.receiverId(), l.protocol(), l.fidelity(),
-                l.batchPulses(), l.fibre(), l.source(), l.sourcePositionKm(), l.receiver(), l.basisChoice(),
-                l.postProcessing().withKeyBlockBits(BLOCK_BITS).withPreSharedKeyBits(1L << 26));
-        full = new Topology(shipped.name(), shipped.description(), shipped.nodes(), List.of(small), shipped.source())
-                .withFidelity(Fidelity.FULL);
+        full = smallBlocks("../../config/two-node.conf", 1);
         statistical = full.withFidelity(Fidelity.STATISTICAL);
         fullRun = run(full, 42);
         statisticalRun = run(statistical, 42);
+        Topology bbm92 = smallBlocks("../../config/two-node-bbm92.conf", 10);
+        bbm92Full = run(bbm92, 42, 3 * DURATION_PS);
+        bbm92Statistical = run(bbm92.withFidelity(Fidelity.STATISTICAL), 42, 3 * DURATION_PS);
+    }
+
+    /** The shipped topology at full fidelity with blocks of BLOCK_BITS and batches {@code batchDivisor} times smaller. */
+    private static Topology smallBlocks(String file, long batchDivisor) {
+        Topology shipped = TopologyLoader.load(Path.of(file));
+        LinkSpec l = shipped.links().get(0);
+        LinkSpec small = new LinkSpec(l.id(), l.transmitterId(), l.receiverId(), l.protocol(), Fidelity.FULL,
+                l.batchPulses() / batchDivisor, l.fibre(), l.source(), l.sourcePositionKm(), l.receiver(),
+                l.basisChoice(), l.postProcessing().withKeyBlockBits(BLOCK_BITS).withPreSharedKeyBits(1L << 26));
+        return new Topology(shipped.name(), shipped.description(), shipped.nodes(), List.of(small), shipped.source());
     }
 
     private static RunResult run(Topology topology, long seed) {
-        RunSettings settings = new RunSettings(seed, new ClockSettings(ClockMode.FAST, 1.0, DURATION_PS, EPOCH_PS));
+        return run(topology, seed, DURATION_PS);
+    }
+
+    private static RunResult run(Topology topology, long seed, long durationPs) {
+        RunSettings settings = new RunSettings(seed, new ClockSettings(ClockMode.FAST, 1.0, durationPs, EPOCH_PS));
         return Emulation.run(topology, settings, ProgressListener.NONE, QnetemConfig.load());
     }
 
     @Test
     void qberAgrees() {
-        LinkStatistics a = fullRun.links().get(0);
-        LinkStatistics b = statisticalRun.links().get(0);
+        qberAgrees(fullRun, statisticalRun);
+    }
+
+    /** BBM92 over the shipped pair-source link: QBER, sifted bits and key per block agree. */
+    @Test
+    void bbm92Agrees() {
+        qberAgrees(bbm92Full, bbm92Statistical);
+        KeyStatistics a = bbm92Full.links().get(0).keys();
+        KeyStatistics b = bbm92Statistical.links().get(0).keys();
+        assertTrue(a.blocks() >= 3 && b.blocks() >= 3, "blocks: full " + a.blocks() + ", statistical " + b.blocks());
+        double fullPerKeyBit = (double) a.secretBits() / a.keyBits();
+        double statisticalPerKeyBit = (double) b.secretBits() / b.keyBits();
+        assertEquals(fullPerKeyBit, statisticalPerKeyBit, 0.1 * fullPerKeyBit,
+                "secret bits per key-basis bit, full vs statistical");
+        RunReports.of(bbm92Statistical).invariants().forEach((name, count) -> assertEquals(0L, count, name));
+    }
+
+    private static void qberAgrees(RunResult fullResult, RunResult statisticalResult) {
+        LinkStatistics a = fullResult.links().get(0);
+        LinkStatistics b = statisticalResult.links().get(0);
         assertEquals(a.pulses(), b.pulses());
         assertEquals(a.batches(), b.batches());
         double se = Math.hypot(a.qberStandardError(), b.qberStandardError());
