@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.qnetem.runtime.QnetemConfig;
 import org.qnetem.runtime.clock.ClockMode;
@@ -19,6 +20,7 @@ import org.qnetem.runtime.run.Emulation;
 import org.qnetem.runtime.run.EmulationFailedException;
 import org.qnetem.runtime.run.RunResult;
 import org.qnetem.runtime.run.RunSettings;
+import org.qnetem.runtime.topology.Fidelity;
 import org.qnetem.runtime.topology.Topology;
 import org.qnetem.runtime.topology.TopologyException;
 import org.qnetem.runtime.topology.TopologyLoader;
@@ -58,6 +60,12 @@ final class RunCommand implements Callable<Integer> {
                     + " Default: ${DEFAULT-VALUE}.")
     private long seed;
 
+    @Option(names = "--fidelity", paramLabel = "F", defaultValue = "as-configured",
+            description = "full: every click and key bit through the protocol stack; statistical: per-batch counts"
+                    + " from the same physics and key length from the same finite-key formula (much faster);"
+                    + " as-configured: each link's own fidelity. Overrides every link. Default: ${DEFAULT-VALUE}.")
+    private String fidelity;
+
     @Option(names = "--report", paramLabel = "FILE",
             description = "Also write the JSON run report to FILE (written whole or not at all).")
     private Path reportFile;
@@ -72,6 +80,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         ClockMode clockMode = parseMode();
+        Optional<Fidelity> fidelityOverride = parseFidelity();
         if (!(speed > 0) || Double.isInfinite(speed)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "Invalid value for option '--speed': must be a positive number, got " + speed);
@@ -79,6 +88,9 @@ final class RunCommand implements Callable<Integer> {
         Topology topology;
         try {
             topology = TopologyLoader.load(locate(topologyFile));
+            if (fidelityOverride.isPresent()) {
+                topology = topology.withFidelity(fidelityOverride.get());
+            }
         } catch (TopologyException e) {
             err.println("qnetem run: invalid topology");
             err.println(e.getMessage());
@@ -129,6 +141,15 @@ final class RunCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "Invalid value for option '--mode': expected fast or realtime, got '" + mode + "'");
         }
+    }
+
+    private Optional<Fidelity> parseFidelity() {
+        if (fidelity.equals("as-configured")) {
+            return Optional.empty();
+        }
+        return Optional.of(Fidelity.fromConfigName(fidelity).orElseThrow(() -> new CommandLine.ParameterException(
+                spec.commandLine(), "Invalid value for option '--fidelity': expected full, statistical or"
+                        + " as-configured, got '" + fidelity + "'")));
     }
 
     private static Path locate(Path file) {

@@ -62,6 +62,25 @@ class RunCommandTest {
     }
 
     @Test
+    void fidelityOverridesEveryLinkAndTheReportShowsIt() throws IOException {
+        Path report = temp.resolve("statistical.json");
+        int exit = qnetem("run", TWO_NODE, "--duration", "1s", "--seed", "3", "--quiet", "--fidelity", "statistical",
+                "--report", report.toString());
+        assertEquals(0, exit, command.err());
+        RunReport written = ReportWriter.read(report);
+        RunReport.LinkReport link = written.links().get(0);
+        assertEquals("statistical", link.fidelity());
+        assertEquals(1_000_000_000L, link.pulses());
+        assertTrue(link.blocks() >= 5, "blocks " + link.blocks());
+        assertEquals(0, link.authenticationRefillBits());
+        assertTrue(link.keyDigest().matches("sha256:[0-9a-f]{64}"), link.keyDigest());
+        written.invariants().forEach((name, count) -> assertEquals(0L, count, name));
+        assertEquals(Qnetem.EXIT_USAGE, qnetem("run", TWO_NODE, "--fidelity", "approximate"));
+        assertTrue(command.err().contains("expected full, statistical or as-configured, got 'approximate'"),
+                command.err());
+    }
+
+    @Test
     void anUnknownOptionPrintsUsage() {
         assertEquals(Qnetem.EXIT_USAGE, qnetem("run", "--bogus"));
         assertTrue(command.err().contains("Unknown option: '--bogus'"), command.err());

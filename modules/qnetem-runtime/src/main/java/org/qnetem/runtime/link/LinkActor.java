@@ -14,12 +14,15 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.qnetem.physics.batch.PhotonBatch;
+import org.qnetem.physics.batch.StatisticalCounts;
 import org.qnetem.physics.random.StreamKey;
+import org.qnetem.qkd.protocol.BlockOutcome;
 import org.qnetem.qkd.sifting.SiftedBlock;
 import org.qnetem.runtime.clock.EmulationClock;
 import org.qnetem.runtime.node.NodeActor;
 import org.qnetem.runtime.serialization.InternalMessage;
 import org.qnetem.runtime.serialization.WireMessage;
+import org.qnetem.runtime.topology.Fidelity;
 import org.qnetem.runtime.topology.LinkSpec;
 
 /**
@@ -27,6 +30,10 @@ import org.qnetem.runtime.topology.LinkSpec;
  * channel and detector physics ({@link LinkChannel}): Bob's for decoy BB84, both ends' for BBM92. As the emulator's observer of the link it also compares the two
  * ends' sifted bits batch by batch and their key blocks block by block, and tells the clock when an
  * epoch's batches are all sifted.
+ *
+ * <p>A link at statistical fidelity ({@link StatisticalLink}) lives here alone: each batch's counts are
+ * drawn as it arrives, the batch counts as compared at once, and the key blocks it closes are recorded
+ * for both ends with the same key, with no detections delivered and no classical message exchanged.
  */
 public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
 
@@ -70,6 +77,7 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
 
     private final LinkSpec spec;
     private final LinkChannel channel;
+    private final StatisticalLink statistical;
     private final StreamKey channelKeys;
     private final ActorRef<NodeActor.Command> transmitterNode;
     private final ActorRef<NodeActor.Command> receiverNode;
@@ -95,7 +103,9 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
                       ActorRef<EmulationClock.Command> clock) {
         super(context);
         this.spec = spec;
-        this.channel = LinkChannel.of(spec);
+        boolean isStatistical = spec.fidelity() == Fidelity.STATISTICAL;
+        this.channel = isStatistical ? null : LinkChannel.of(spec);
+        this.statistical = isStatistical ? new StatisticalLink(spec, runSeed) : null;
         this.channelKeys = new StreamKey(runSeed, spec.id(), CHANNEL_PURPOSE, 0);
         this.transmitterNode = transmitterNode;
         this.receiverNode = receiverNode;
@@ -121,6 +131,9 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
 
     private Behavior<Command> onTransmit(Transmit transmit) {
         PhotonBatch batch = transmit.batch();
+        if (statistical != null) {
+            return onStatisticalBatch(batch);
+        }
         LinkChannel.Sampled sample = channel.sample(batch, channelKeys.withSequence(batch.sequence()));
         statistics = statistics.plusBatch(batch.pulseCount(), sample.detections(), sample.doubleClicks(),
                 sample.matched(), sample.matchedErrors());
@@ -128,6 +141,21 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
             ActorRef<NodeActor.Command> node = delivery.role() == LinkRole.TRANSMITTER ? transmitterNode : receiverNode;
             node.tell(new NodeActor.DeliverDetections(delivery.detections()));
         }
+        return this;
+    }
+
+    private Behavior<Command> onStatisticalBatch(PhotonBatch batch) {
+        StatisticalLink.Drawn drawn = statistical.draw(batch);
+        StatisticalCounts counts = drawn.counts();
+        statistics = statistics.plusBatch(batch.pulseCount(), counts.detections(), counts.doubleClicks(),
+                counts.siftedBits(), counts.siftedErrors())
+                .plusSifted(counts.siftedBits(), counts.siftedErrors());
+        for (BlockOutcome block : drawn.blocks()) {
+            ledger.record(BlockRecord.of(LinkRole.RECEIVER, block));
+            ledger.record(BlockRecord.of(LinkRole.TRANSMITTER, block));
+        }
+        markCompared(batch.sequence());
+        reportCompletedEpochs();
         return this;
     }
 

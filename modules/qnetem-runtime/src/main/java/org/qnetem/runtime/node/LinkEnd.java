@@ -12,6 +12,7 @@ import org.qnetem.qkd.protocol.Outbox;
 import org.qnetem.qkd.protocol.SealedMessage;
 import org.qnetem.runtime.link.LinkRole;
 import org.qnetem.runtime.serialization.ClassicalMessageCodec;
+import org.qnetem.runtime.topology.Fidelity;
 import org.qnetem.runtime.topology.LinkSpec;
 
 /**
@@ -26,6 +27,11 @@ sealed interface LinkEnd {
     static LinkEnd create(LinkSpec link, LinkRole role, long runSeed, long durationPs) {
         String id = link.id();
         EmissionSchedule schedule = new EmissionSchedule(link.source().clockHz(), link.batchPulses(), durationPs);
+        if (link.fidelity() == Fidelity.STATISTICAL) {
+            return role == LinkRole.TRANSMITTER
+                    ? new StatisticalSource(schedule, new StreamKey(runSeed, id, STATISTICAL_PULSES_PURPOSE, 0), link)
+                    : new StatisticalPeer(id);
+        }
         return switch (link.protocol()) {
             case DECOY_BB84 -> role == LinkRole.TRANSMITTER
                     ? new DecoyBb84Transmitter(new DecoyBb84Alice(id, link.weakCoherentSource(), runSeed,
@@ -41,6 +47,9 @@ sealed interface LinkEnd {
                             ClassicalMessageCodec::authenticatedBytes));
         };
     }
+
+    /** Purpose of the (unused) pulse-state key of a statistical link's batches: no pulse is drawn. */
+    String STATISTICAL_PULSES_PURPOSE = "statistical-pulses";
 
     /** Purpose of the (unused) pulse-state key of BBM92 pump batches: a pair source prepares no state. */
     String PUMP_PURPOSE = "pump";
@@ -151,6 +160,51 @@ sealed interface LinkEnd {
         @Override
         public Outbox onFrame(SealedMessage sealed, long nowPs) {
             return engine.onFrame(sealed, nowPs);
+        }
+    }
+
+    /**
+     * End a of a statistical link: keeps the source's clock and emits its batches; the link actor draws
+     * their counts and key blocks, so there is no protocol engine and no classical message.
+     */
+    record StatisticalSource(EmissionSchedule schedule, StreamKey pulseKeys, LinkSpec link) implements LinkEnd {
+        @Override
+        public List<PhotonBatch> emitBefore(long endTimePs) {
+            return due(schedule, endTimePs, (sequence, time, pulses) -> new PhotonBatch(link.id(), sequence, time,
+                    pulses, link.source(), pulseKeys.withSequence(sequence)));
+        }
+
+        @Override
+        public boolean emits() {
+            return true;
+        }
+
+        @Override
+        public long lastEmittedSequence() {
+            return schedule.nextSequence() - 1;
+        }
+
+        @Override
+        public Outbox onDetections(DetectionBatch detections, long nowPs) {
+            throw new IllegalStateException("statistical link " + link.id() + " delivers no detections");
+        }
+
+        @Override
+        public Outbox onFrame(SealedMessage sealed, long nowPs) {
+            throw new IllegalStateException("statistical link " + link.id() + " carries no classical messages");
+        }
+    }
+
+    /** End b of a statistical link: nothing to do; its key blocks are the link actor's. */
+    record StatisticalPeer(String linkId) implements LinkEnd {
+        @Override
+        public Outbox onDetections(DetectionBatch detections, long nowPs) {
+            throw new IllegalStateException("statistical link " + linkId + " delivers no detections");
+        }
+
+        @Override
+        public Outbox onFrame(SealedMessage sealed, long nowPs) {
+            throw new IllegalStateException("statistical link " + linkId + " carries no classical messages");
         }
     }
 }

@@ -6,10 +6,13 @@ import java.util.stream.Collectors;
 
 /**
  * How closely a link is emulated, named in topology files by {@link #configName()}: {@code full} runs
- * every click and key bit through the protocol stack.
+ * every click and key bit through the protocol stack; {@code statistical} draws each batch's counts from
+ * the same physics and gives each key block the length of the same finite-key formula, with no clicks,
+ * no classical messages and key material drawn once for both ends (DESIGN.md, "Two fidelities per link").
  */
 public enum Fidelity {
-    FULL("full");
+    FULL("full"),
+    STATISTICAL("statistical");
 
     private final String configName;
 

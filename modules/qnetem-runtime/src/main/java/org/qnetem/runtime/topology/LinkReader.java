@@ -111,7 +111,7 @@ final class LinkReader {
     private static Optional<Fidelity> fidelity(Section link, String name) {
         Optional<Fidelity> fidelity = Fidelity.fromConfigName(name);
         if (fidelity.isEmpty()) {
-            link.reportAt("fidelity", "fidelity '" + name + "' is not supported yet; supported: "
+            link.reportAt("fidelity", "fidelity '" + name + "' is not supported; supported: "
                     + Fidelity.supportedConfigNames());
         }
         return fidelity;

@@ -95,4 +95,10 @@ public record LinkSpec(String id, String transmitterId, String receiverId, Proto
         return new FibreChannel(lengthKm, fibre.attenuationDbPerKm(), fibre.extraLossDb() * share,
                 fibre.groupIndex());
     }
+
+    /** This link at {@code newFidelity}, everything else the same. */
+    public LinkSpec withFidelity(Fidelity newFidelity) {
+        return new LinkSpec(id, transmitterId, receiverId, protocol, newFidelity, batchPulses, fibre, source,
+                sourcePositionKm, receiver, basisChoice, postProcessing);
+    }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+
 /**
  * A network to emulate: its nodes and the quantum links between them, as loaded from {@code source}
  * (a file path, or {@code "<string>"} for text parsed directly).
@@ -24,5 +25,11 @@ public record Topology(String name, String description, List<NodeSpec> nodes, Li
 
     public Optional<LinkSpec> link(String id) {
         return links.stream().filter(l -> l.id().equals(id)).findFirst();
+    }
+
+    /** This topology with every link at {@code fidelity} (the run's {@code --fidelity} override). */
+    public Topology withFidelity(Fidelity fidelity) {
+        return new Topology(name, description, nodes, links.stream().map(l -> l.withFidelity(fidelity)).toList(),
+                source);
     }
 }

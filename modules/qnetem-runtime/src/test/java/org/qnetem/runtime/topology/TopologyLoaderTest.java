@@ -115,6 +115,17 @@ class TopologyLoaderTest {
     }
 
     @Test
+    void acceptsStatisticalFidelityPerLinkAndTheRunCanOverrideIt() {
+        Topology topology = TopologyLoader.parse(
+                TopologyTexts.minimalWith("b = \"BOB\"", "b = \"BOB\", fidelity = statistical"), "<string>");
+        assertEquals(Fidelity.STATISTICAL, topology.links().get(0).fidelity());
+        Topology full = topology.withFidelity(Fidelity.FULL);
+        assertEquals(Fidelity.FULL, full.links().get(0).fidelity());
+        assertEquals(topology.links().get(0).withFidelity(Fidelity.FULL), full.links().get(0));
+        assertEquals(topology.nodes(), full.nodes());
+    }
+
+    @Test
     void readsPostProcessingAndAuthenticationSettings() {
         String text = TopologyTexts.minimalWith("b = \"BOB\"", """
                 b = "BOB"

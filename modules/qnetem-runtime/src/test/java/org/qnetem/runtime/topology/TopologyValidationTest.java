@@ -38,7 +38,7 @@ class TopologyValidationTest {
             b = "BOB"            | b = "BOB", protocol = e91                          | topology.links[0].protocol: protocol 'e91' is not supported yet; supported: decoy-bb84, bbm92 (line 10)
             b = "BOB"            | b = "BOB", pair-source { kind = pulsed }           | topology.links[0].pair-source: not for decoy-bb84 links; only a bbm92 link has a pair-source (line 10)
             receiver {           | receiver { basis-choice = passive,                 | topology.links[0].receiver.basis-choice: only for bbm92 links (a decoy-bb84 receiver chooses actively) (line 13)
-            b = "BOB"            | b = "BOB", fidelity = statistical                  | topology.links[0].fidelity: fidelity 'statistical' is not supported yet; supported: full (line 10)
+            b = "BOB"            | b = "BOB", fidelity = approximate                  | topology.links[0].fidelity: fidelity 'approximate' is not supported; supported: full, statistical (line 10)
             length-km = 25       | length-km = "far"                                  | topology.links[0].fibre.length-km: expected a number, got string "far" (line 11)
             [0.5, 0.1, 0.0002]   | 0.5                                                | topology.links[0].source.intensities: expected a list, got number 0.5 (line 12)
             a = "ALICE"          | a = 42                                             | topology.links[0].a: expected a string, got number 42 (line 9)
