@@ -46,9 +46,13 @@ public record RunReport(String topology, String topologyFile, long seed, String 
                                  long deliveredBits) {
     }
 
-    /** {@code pools}: per peer node, the key bits this node holds for it. */
-    public record NodeReport(String id, String name, List<String> transmitsOn, List<String> receivesOn,
-                             Map<String, PoolReport> pools) {
+    /**
+     * {@code latitude}, {@code longitude}: the node's position in degrees, null when the topology gives none;
+     * {@code roles}: its roles as named in the topology; {@code pools}: per peer node, the key bits this node
+     * holds for it.
+     */
+    public record NodeReport(String id, String name, Double latitude, Double longitude, List<String> roles,
+                             List<String> transmitsOn, List<String> receivesOn, Map<String, PoolReport> pools) {
     }
 
     public record PoolReport(long bits) {

@@ -20,6 +20,7 @@ import org.qnetem.runtime.link.KeyStatistics;
 import org.qnetem.runtime.link.LinkStatistics;
 import org.qnetem.runtime.run.RunResult;
 import org.qnetem.runtime.topology.LinkSpec;
+import org.qnetem.runtime.topology.NodeRole;
 import org.qnetem.runtime.topology.NodeSpec;
 
 /** Builds the run report from a run's measurements and the analytic model of each link. */
@@ -54,6 +55,9 @@ public final class RunReports {
         List<RunReport.NodeReport> nodes = new ArrayList<>();
         for (NodeSpec node : result.topology().nodes()) {
             nodes.add(new RunReport.NodeReport(node.id(), node.name(),
+                    node.position().map(NodeSpec.GeoPosition::latitude).orElse(null),
+                    node.position().map(NodeSpec.GeoPosition::longitude).orElse(null),
+                    node.roles().stream().map(NodeRole::configName).toList(),
                     linkIds(result, link -> link.transmitterId().equals(node.id())),
                     linkIds(result, link -> link.receiverId().equals(node.id())), pools(result, node.id())));
         }

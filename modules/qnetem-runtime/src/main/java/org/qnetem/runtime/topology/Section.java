@@ -131,6 +131,44 @@ final class Section {
         return problemCount == before ? Optional.of(numbers) : Optional.empty();
     }
 
+    /**
+     * The non-empty list of strings at {@code key}, or {@code defaultValue} when absent; each element that
+     * is not a non-blank string is reported at its own index.
+     */
+    Optional<List<String>> optionalStrings(String key, List<String> defaultValue) {
+        if (!has(key)) {
+            return Optional.of(defaultValue);
+        }
+        Optional<ConfigList> list = asList(key, object.get(key));
+        if (list.isEmpty()) {
+            return Optional.empty();
+        }
+        if (list.get().isEmpty()) {
+            reportAt(key, "must not be empty");
+            return Optional.empty();
+        }
+        int before = problemCount;
+        List<String> strings = new ArrayList<>();
+        for (int i = 0; i < list.get().size(); i++) {
+            ConfigValue value = list.get().get(i);
+            String elementPath = pathOf(key) + "[" + i + "]";
+            if (value.valueType() != ConfigValueType.STRING) {
+                report(elementPath, value.origin(), "expected a string, got " + describe(value));
+            } else if (((String) value.unwrapped()).isBlank()) {
+                report(elementPath, value.origin(), "must not be empty");
+            } else {
+                strings.add((String) value.unwrapped());
+            }
+        }
+        return problemCount == before ? Optional.of(strings) : Optional.empty();
+    }
+
+    /** Reports a problem with element {@code index} of the list at {@code key}, at the element's line. */
+    void reportAtElement(String key, int index, String reason) {
+        ConfigValue element = ((ConfigList) object.get(key)).get(index);
+        report(pathOf(key) + "[" + index + "]", element.origin(), reason);
+    }
+
     Optional<Section> requiredSection(String key) {
         return required(key).flatMap(value -> asSection(value, pathOf(key)));
     }

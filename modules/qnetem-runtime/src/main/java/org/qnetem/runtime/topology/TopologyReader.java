@@ -42,7 +42,7 @@ final class TopologyReader {
         Map<String, String> pathsById = new HashMap<>();
         List<NodeSpec> nodes = new ArrayList<>();
         for (Section node : topology.requiredSections("nodes").orElse(List.of())) {
-            node.allowOnly("id", "name");
+            node.allowOnly("id", "name", "latitude", "longitude", "roles");
             Optional<String> id = node.requiredString("id");
             id.ifPresent(given -> {
                 declaredIds.add(given);
@@ -54,9 +54,56 @@ final class TopologyReader {
                 }
             });
             Optional<String> name = node.optionalString("name", id.orElse(""));
-            node.build(() -> new NodeSpec(id.orElseThrow(), name.orElseThrow())).ifPresent(nodes::add);
+            Optional<NodeSpec.GeoPosition> position = position(node);
+            Optional<List<NodeRole>> roles = roles(node);
+            node.build(() -> new NodeSpec(id.orElseThrow(), name.orElseThrow(), position, roles.orElseThrow()))
+                    .ifPresent(nodes::add);
         }
         return nodes;
+    }
+
+    /** The node's position in degrees; both coordinates or neither. */
+    private static Optional<NodeSpec.GeoPosition> position(Section node) {
+        boolean hasLatitude = node.has("latitude");
+        boolean hasLongitude = node.has("longitude");
+        if (hasLatitude != hasLongitude) {
+            String missing = hasLatitude ? "longitude" : "latitude";
+            node.reportAt(missing, "missing: latitude and longitude are given together or not at all");
+            return Optional.empty();
+        }
+        if (!hasLatitude) {
+            return Optional.empty();
+        }
+        double latitude = node.optionalNumber("latitude", Double.NaN, NumberRange.closed(-90, 90));
+        double longitude = node.optionalNumber("longitude", Double.NaN, NumberRange.closed(-180, 180));
+        if (Double.isNaN(latitude) || Double.isNaN(longitude)) {
+            return Optional.empty();
+        }
+        return Optional.of(new NodeSpec.GeoPosition(latitude, longitude));
+    }
+
+    private static Optional<List<NodeRole>> roles(Section node) {
+        Optional<List<String>> names = node.optionalStrings("roles", List.of(NodeRole.ENDPOINT.configName()));
+        if (names.isEmpty()) {
+            return Optional.empty();
+        }
+        List<NodeRole> roles = new ArrayList<>();
+        boolean ok = true;
+        for (int i = 0; i < names.get().size(); i++) {
+            String name = names.get().get(i);
+            Optional<NodeRole> role = NodeRole.fromConfigName(name);
+            if (role.isEmpty()) {
+                node.reportAtElement("roles", i, "unknown role '" + name + "'; known: "
+                        + NodeRole.supportedConfigNames());
+                ok = false;
+            } else if (roles.contains(role.get())) {
+                node.reportAtElement("roles", i, "role '" + name + "' is given twice");
+                ok = false;
+            } else {
+                roles.add(role.get());
+            }
+        }
+        return ok ? Optional.of(roles) : Optional.empty();
     }
 
     private static List<LinkSpec> links(Section topology, LinkReader reader) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.qnetem.physics.batch.Bbm92Arm.BasisChoice;
 import org.qnetem.physics.channel.FibreChannel;
@@ -33,7 +34,8 @@ class TopologyLoaderTest {
         assertEquals("Alice and Bob over 25 km of standard fibre, 1 GHz decoy-state BB84, gated InGaAs detectors",
                 topology.description());
         assertEquals(TWO_NODE.toString(), topology.source());
-        assertEquals(List.of(new NodeSpec("ALICE", "Alice"), new NodeSpec("BOB", "Bob")), topology.nodes());
+        assertEquals(List.of(new NodeSpec("ALICE", "Alice", Optional.empty(), List.of(NodeRole.ENDPOINT)),
+                new NodeSpec("BOB", "Bob", Optional.empty(), List.of(NodeRole.ENDPOINT))), topology.nodes());
         LinkSpec link = topology.link("ALICE-BOB").orElseThrow();
         assertEquals(List.of(link), topology.links());
         assertEquals("ALICE", link.transmitterId());

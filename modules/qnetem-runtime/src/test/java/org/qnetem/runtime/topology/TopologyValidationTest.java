@@ -74,7 +74,7 @@ class TopologyValidationTest {
             b = "BOB"            | b = "BOB", post-processing { epsilon-correctness = null } | topology.links[0].post-processing.epsilon-correctness: expected a number, got null (line 10)
             b = "BOB"            | b = "BOB", authentication { pre-shared-key-bits = 255 } | topology.links[0].authentication.pre-shared-key-bits: must be >= 256, got 255 (line 10)
             b = "BOB"            | b = "BOB", authentication { pre-shared-key-bits = 1024.5 } | topology.links[0].authentication.pre-shared-key-bits: expected a whole number, got number 1024.5 (line 10)
-            { id = "ALICE" }     | { id = "ALICE", latitude = 51.4 }                  | topology.nodes[0].latitude: unknown key 'latitude'; allowed keys: id, name (line 4)
+            { id = "ALICE" }     | { id = "ALICE", elevation = 51.4 }                 | topology.nodes[0].elevation: unknown key 'elevation'; allowed keys: id, name, latitude, longitude, roles (line 4)
             name = "t"           | name = "t", seed = 1                               | topology.seed: unknown key 'seed'; allowed keys: name, description, nodes, links (line 2)
             name = "t"           | description = "no name"                            | topology.name: missing required key (line 1)
             fibre { length-km = 25 } | fibre { }                                      | topology.links[0].fibre.length-km: missing required key (line 11)
