@@ -12,6 +12,7 @@ import org.qnetem.runtime.QnetemConfig;
 import org.qnetem.runtime.clock.ClockMode;
 import org.qnetem.runtime.clock.ClockSettings;
 import org.qnetem.runtime.clock.ProgressListener;
+import org.qnetem.runtime.operator.OperatorSettings;
 import org.qnetem.runtime.report.ReportTable;
 import org.qnetem.runtime.report.ReportWriter;
 import org.qnetem.runtime.report.RunReport;
@@ -70,6 +71,11 @@ final class RunCommand implements Callable<Integer> {
             description = "Also write the JSON run report to FILE (written whole or not at all).")
     private Path reportFile;
 
+    @Option(names = "--operator-port", paramLabel = "P",
+            description = "Serve the operator API (GET /api/topology, /api/links, /api/nodes, /metrics) on"
+                    + " 127.0.0.1:P while the run goes; 0 picks a free port. Its address is printed at start.")
+    private Integer operatorPort;
+
     @Option(names = "--quiet", description = "No live status line.")
     private boolean quiet;
 
@@ -96,6 +102,10 @@ final class RunCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return Qnetem.EXIT_USAGE;
         }
+        if (operatorPort != null && (operatorPort < 0 || operatorPort > 65_535)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "Invalid value for option '--operator-port': must be 0..65535, got " + operatorPort);
+        }
         if (reportFile != null) {
             try {
                 ReportWriter.checkWritable(reportFile);
@@ -111,7 +121,10 @@ final class RunCommand implements Callable<Integer> {
         ProgressListener progress = quiet ? ProgressListener.NONE : new StatusLine(System.err, System.console() != null);
         RunResult result;
         try {
-            result = Emulation.run(topology, settings, progress, config);
+            OperatorSettings operator = operatorPort == null ? null : new OperatorSettings(operatorPort,
+                    address -> err.println("operator API: http://" + address.getHostString() + ":"
+                            + address.getPort()));
+            result = Emulation.run(topology, settings, progress, config, operator);
         } catch (EmulationFailedException e) {
             err.println("qnetem run: the run failed: " + e.getMessage());
             return Qnetem.EXIT_FAILURE;

@@ -41,7 +41,7 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
     public static final String CHANNEL_PURPOSE = "channel";
 
     public sealed interface Command permits Transmit, EpochEmitted, RecordSifted, RecordDiscarded, RecordBlockOpened,
-            RecordBlock, ReportStatistics {
+            RecordBlock, ReportStatistics, SnapshotStatistics {
     }
 
     /** The source puts a batch of pulses (decoy BB84) or pump pulses / coincidence windows (BBM92) into the fibre. */
@@ -70,6 +70,13 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
 
     /** Answered once no key block is in flight, so that the statistics count every block the run opened. */
     public record ReportStatistics(ActorRef<LinkStatistics> replyTo) implements Command, InternalMessage {
+    }
+
+    /**
+     * Answered at once with the statistics so far, key blocks in flight left out: for live views such as
+     * the operator API, which must not wait for the run's end.
+     */
+    public record SnapshotStatistics(ActorRef<LinkStatistics> replyTo) implements Command, InternalMessage {
     }
 
     private record PendingEpoch(long epoch, long lastSequence) {
@@ -126,6 +133,10 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
                 })
                 .onMessage(RecordBlock.class, this::onRecordBlock)
                 .onMessage(ReportStatistics.class, this::onReportStatistics)
+                .onMessage(SnapshotStatistics.class, snapshot -> {
+                    snapshot.replyTo().tell(statistics.withKeys(ledger.statistics()));
+                    return this;
+                })
                 .build();
     }
 

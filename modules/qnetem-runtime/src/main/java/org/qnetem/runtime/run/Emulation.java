@@ -8,6 +8,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.qnetem.runtime.QnetemConfig;
 import org.qnetem.runtime.clock.ProgressListener;
+import org.qnetem.runtime.operator.OperatorSettings;
 import org.qnetem.runtime.topology.Topology;
 
 /** Runs one emulation in its own actor system (a one-member cluster) and returns what it measured. */
@@ -24,9 +25,15 @@ public final class Emulation {
     }
 
     public static RunResult run(Topology topology, RunSettings settings, ProgressListener progress, Config config) {
+        return run(topology, settings, progress, config, null);
+    }
+
+    /** As {@link #run(Topology, RunSettings, ProgressListener, Config)}, serving the operator API unless null. */
+    public static RunResult run(Topology topology, RunSettings settings, ProgressListener progress, Config config,
+                                OperatorSettings operator) {
         CompletableFuture<RunResult> result = new CompletableFuture<>();
         ActorSystem<?> system = ActorSystem.create(
-                EmulationGuardian.create(topology, settings, progress, result), SYSTEM_NAME, config);
+                EmulationGuardian.create(topology, settings, progress, operator, result), SYSTEM_NAME, config);
         system.getWhenTerminated().thenRun(() -> result.completeExceptionally(new IllegalStateException(
                 "the actor system stopped before the run finished; the log above says why")));
         try {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.ChildFailed;
@@ -27,6 +28,9 @@ import org.qnetem.runtime.link.LinkActor;
 import org.qnetem.runtime.link.LinkRole;
 import org.qnetem.runtime.link.LinkStatistics;
 import org.qnetem.runtime.node.NodeActor;
+import org.qnetem.runtime.operator.LiveRun;
+import org.qnetem.runtime.operator.OperatorApi;
+import org.qnetem.runtime.operator.OperatorSettings;
 import org.qnetem.runtime.topology.LinkSpec;
 import org.qnetem.runtime.topology.NodeSpec;
 import org.qnetem.runtime.topology.Topology;
@@ -61,19 +65,28 @@ public final class EmulationGuardian {
 
     public static Behavior<Command> create(Topology topology, RunSettings settings, ProgressListener progress,
                                            CompletableFuture<RunResult> result) {
+        return create(topology, settings, progress, null, result);
+    }
+
+    /** {@code operator}: where to serve the operator API while the run goes, or null for none. */
+    public static Behavior<Command> create(Topology topology, RunSettings settings, ProgressListener progress,
+                                           OperatorSettings operator, CompletableFuture<RunResult> result) {
         return Behaviors.setup(context -> {
             Cluster cluster = Cluster.get(context.getSystem());
             cluster.subscriptions().tell(Subscribe.create(
                     context.messageAdapter(SelfUp.class, ClusterUp::new), SelfUp.class));
             cluster.manager().tell(Join.create(cluster.selfMember().address()));
             return Behaviors.receive(Command.class)
-                    .onMessage(ClusterUp.class, up -> start(context, topology, settings, progress, result))
+                    .onMessage(ClusterUp.class, up -> start(context, topology, settings, progress, operator, result))
                     .build();
         });
     }
 
     private static Behavior<Command> start(ActorContext<Command> context, Topology topology, RunSettings settings,
-                                           ProgressListener progress, CompletableFuture<RunResult> result) {
+                                           ProgressListener progress, OperatorSettings operator,
+                                           CompletableFuture<RunResult> result) {
+        AtomicReference<ClockSummary> latestClock = new AtomicReference<>(new ClockSummary(0, 0, 0, 0));
+        ProgressListener listener = operator == null ? progress : LiveRun.recording(latestClock, progress);
         Props compute = DispatcherSelector.fromConfig(COMPUTE_DISPATCHER);
         Map<String, ActorRef<NodeActor.Command>> nodes = new LinkedHashMap<>();
         for (NodeSpec node : topology.nodes()) {
@@ -86,7 +99,7 @@ public final class EmulationGuardian {
         Map<String, LinkSpec> linkSpecs = new LinkedHashMap<>();
         topology.links().forEach(link -> linkSpecs.put(link.id(), link));
         ActorRef<EmulationClock.Command> clock = context.spawn(EmulationClock.create(settings.clock(),
-                List.copyOf(nodes.values()), linkSpecs.keySet(), progress), "clock");
+                List.copyOf(nodes.values()), linkSpecs.keySet(), listener), "clock");
         context.watch(clock);
         Map<String, ActorRef<LinkActor.Command>> links = new LinkedHashMap<>();
         for (LinkSpec link : topology.links()) {
@@ -103,8 +116,26 @@ public final class EmulationGuardian {
             receiver.tell(new NodeActor.AttachLink(link, LinkRole.RECEIVER, linkActor, channel));
             links.put(link.id(), linkActor);
         }
+        if (operator != null) {
+            serveOperatorApi(context, new LiveRun(topology, links, latestClock, context.getSystem().scheduler(),
+                    context.getSystem().settings().config().getDuration("qnetem.operator.ask-timeout")), operator,
+                    result);
+        }
         clock.tell(new EmulationClock.Start(context.messageAdapter(ClockSummary.class, ClockFinished::new)));
         return running(context, topology, settings, links, result);
+    }
+
+    /** A port that cannot be bound fails the run rather than leaving it without the API it was asked for. */
+    private static void serveOperatorApi(ActorContext<Command> context, LiveRun run, OperatorSettings operator,
+                                         CompletableFuture<RunResult> result) {
+        OperatorApi.bind(context.getSystem(), run, operator.port()).whenComplete((binding, failure) -> {
+            if (failure != null) {
+                result.completeExceptionally(new IllegalStateException("cannot serve the operator API on "
+                        + OperatorApi.HOST + ":" + operator.port() + ": " + failure.getMessage(), failure));
+            } else {
+                operator.onBound().accept(binding.localAddress());
+            }
+        });
     }
 
     private static Behavior<Command> running(ActorContext<Command> context, Topology topology, RunSettings settings,

@@ -96,6 +96,7 @@ class KryoSerializerTest {
                 new LinkActor.EpochEmitted(3, 149),
                 new LinkActor.RecordSifted(LinkRole.RECEIVER, block),
                 new LinkActor.ReportStatistics(statistics.getRef()),
+                new LinkActor.SnapshotStatistics(statistics.getRef()),
                 new LinkStatistics("ALICE-BOB", 1, 2, 3, 4, 5, 6, 7, 8, 9, null),
                 new LinkStatistics("ALICE-BOB", 1, 2, 3, 4, 5, 6, 7, 8, 9, new KeyStatistics(2, 1, 2_000_000, 170_000,
                         160_000.5, 650_000, 60_000, 590_000, 0, 0, 0, "ab12", new BlockRecord[] {delivered},

@@ -1,0 +1,66 @@
+package org.qnetem.runtime.operator;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Scheduler;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.qnetem.runtime.clock.ClockSummary;
+import org.qnetem.runtime.clock.ProgressListener;
+import org.qnetem.runtime.link.LinkActor;
+import org.qnetem.runtime.link.LinkStatistics;
+import org.qnetem.runtime.topology.Topology;
+
+/**
+ * What the operator API can see of a run while it goes: its topology, the clock's latest summary (kept by
+ * wrapping the run's progress listener) and a snapshot of every link's statistics, asked without waiting
+ * for key blocks in flight.
+ */
+public final class LiveRun {
+
+    private final Topology topology;
+    private final Map<String, ActorRef<LinkActor.Command>> links;
+    private final Scheduler scheduler;
+    private final Duration askTimeout;
+    private final AtomicReference<ClockSummary> clock;
+
+    /** {@code clock} holds the clock's latest summary, as {@link #recording} keeps it. */
+    public LiveRun(Topology topology, Map<String, ActorRef<LinkActor.Command>> links,
+                   AtomicReference<ClockSummary> clock, Scheduler scheduler, Duration askTimeout) {
+        this.topology = topology;
+        this.clock = clock;
+        this.links = Map.copyOf(links);
+        this.scheduler = scheduler;
+        this.askTimeout = askTimeout;
+    }
+
+    /** A listener that records each epoch's summary here, then tells {@code next}. */
+    public static ProgressListener recording(AtomicReference<ClockSummary> latest, ProgressListener next) {
+        return (soFar, durationPs) -> {
+            latest.set(soFar);
+            next.onEpoch(soFar, durationPs);
+        };
+    }
+
+    public Topology topology() {
+        return topology;
+    }
+
+    public ClockSummary clock() {
+        return clock.get();
+    }
+
+    /** Every link's statistics so far, in topology order; fails if any link does not answer in time. */
+    public CompletionStage<List<LinkStatistics>> snapshot() {
+        List<CompletableFuture<LinkStatistics>> asks = new ArrayList<>();
+        topology.links().forEach(link -> asks.add(AskPattern.<LinkActor.Command, LinkStatistics>ask(
+                links.get(link.id()), LinkActor.SnapshotStatistics::new, askTimeout, scheduler).toCompletableFuture()));
+        return CompletableFuture.allOf(asks.toArray(CompletableFuture[]::new))
+                .thenApply(done -> asks.stream().map(CompletableFuture::join).toList());
+    }
+}

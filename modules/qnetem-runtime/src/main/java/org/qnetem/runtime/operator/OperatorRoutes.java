@@ -1,0 +1,82 @@
+package org.qnetem.runtime.operator;
+
+import static org.apache.pekko.http.javadsl.server.PathMatchers.segment;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import org.apache.pekko.http.javadsl.model.ContentType;
+import org.apache.pekko.http.javadsl.model.ContentTypes;
+import org.apache.pekko.http.javadsl.model.HttpRequest;
+import org.apache.pekko.http.javadsl.model.HttpResponse;
+import org.apache.pekko.http.javadsl.model.StatusCode;
+import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.javadsl.server.AllDirectives;
+import org.apache.pekko.http.javadsl.server.Route;
+import org.qnetem.runtime.link.LinkStatistics;
+
+/** The operator API's routes: thin, each building its view in one of the *View classes. */
+final class OperatorRoutes extends AllDirectives {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+    private static final ContentType PROMETHEUS = ContentTypes.parse(PrometheusText.CONTENT_TYPE);
+
+    private final LiveRun run;
+
+    OperatorRoutes(LiveRun run) {
+        this.run = run;
+    }
+
+    Route routes() {
+        return concat(
+                path(segment("api").slash("topology"), () -> get(() ->
+                        complete(json(StatusCodes.OK, TopologyView.of(run.topology()))))),
+                path(segment("api").slash("links"), () -> get(() -> completeWithFuture(withSnapshot(links ->
+                        json(StatusCodes.OK, LinksView.of(run.topology(), run.clock(), links)))))),
+                path(segment("api").slash("nodes"), () -> get(() -> completeWithFuture(withSnapshot(links ->
+                        json(StatusCodes.OK, NodesView.of(run.topology(), links)))))),
+                path("metrics", () -> get(() -> completeWithFuture(withSnapshot(this::metrics)))),
+                extractRequest(request -> complete(notFound(request))));
+    }
+
+    private HttpResponse metrics(List<LinkStatistics> links) {
+        String text = PrometheusText.of(run.clock(), LinksView.of(run.topology(), run.clock(), links),
+                NodesView.of(run.topology(), links));
+        return HttpResponse.create().withEntity(PROMETHEUS, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Answers from a snapshot of every link, or 503 if a link does not answer in time. */
+    private CompletionStage<HttpResponse> withSnapshot(Function<List<LinkStatistics>, HttpResponse> view) {
+        return run.snapshot().handle((links, failure) -> failure == null ? view.apply(links)
+                : json(StatusCodes.SERVICE_UNAVAILABLE, Map.of("error",
+                        "the links did not answer in time: " + rootCause(failure).getMessage())));
+    }
+
+    private static HttpResponse notFound(HttpRequest request) {
+        return json(StatusCodes.NOT_FOUND, Map.of("error", "no such resource: " + request.method().value() + " "
+                + request.getUri().path()));
+    }
+
+    private static HttpResponse json(StatusCode status, Object body) {
+        try {
+            return HttpResponse.create().withStatus(status)
+                    .withEntity(ContentTypes.APPLICATION_JSON, JSON.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + body.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    private static Throwable rootCause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+}
