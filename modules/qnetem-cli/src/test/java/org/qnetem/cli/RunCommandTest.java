@@ -33,6 +33,8 @@ class RunCommandTest {
                 report.toString());
         assertEquals(0, exit, command.err());
         assertTrue(command.out().contains("ALICE-BOB"), command.out());
+        assertTrue(command.out().lines().anyMatch(line -> line.matches("ALICE +BOB \\d\\.\\d+e\\+0\\d")),
+                "ALICE's key pool for BOB in the table: " + command.out());
         RunReport written = ReportWriter.read(report);
         assertEquals("two-node", written.topology());
         assertEquals(3, written.seed());

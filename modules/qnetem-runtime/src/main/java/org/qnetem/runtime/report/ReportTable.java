@@ -30,6 +30,13 @@ public final class ReportTable {
                             : String.format(Locale.ROOT, "%.3f", link.errorCorrectionEfficiency()),
                     link.authenticationRefillBits()));
         }
+        out.append(String.format(Locale.ROOT, "%-16s %s%n", "node", "key pool bits, per peer"));
+        for (RunReport.NodeReport node : report.nodes()) {
+            StringBuilder pools = new StringBuilder();
+            node.pools().forEach((peer, pool) -> pools.append(String.format(Locale.ROOT, "  %s %.4g", peer,
+                    (double) pool.bits())));
+            out.append(String.format(Locale.ROOT, "%-16s%s%n", node.id(), pools.length() == 0 ? "  -" : pools));
+        }
         report.invariants().forEach((name, count) ->
                 out.append(String.format(Locale.ROOT, "invariant %s: %d%s%n", name, count, count == 0 ? "" : "  VIOLATED")));
         return out.toString();
