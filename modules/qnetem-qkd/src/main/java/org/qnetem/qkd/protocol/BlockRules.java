@@ -7,6 +7,7 @@ import org.qnetem.physics.model.BinaryEntropy;
 import org.qnetem.physics.random.RandomStream;
 import org.qnetem.physics.random.StreamKey;
 import org.qnetem.qkd.amplification.ToeplitzHash;
+import org.qnetem.qkd.message.ClassicalMessage;
 import org.qnetem.qkd.reconciliation.ReconciliationResult;
 
 /** The rules both ends apply to a block in the same way, so that they reach the same decisions. */
@@ -52,6 +53,14 @@ final class BlockRules {
         int length = Math.toIntExact(secretLength);
         RandomStream matrix = new RandomStream(new StreamKey(announcedSeed, linkId, TOEPLITZ_PURPOSE, blockId));
         return new ToeplitzHash(ToeplitzHash.randomSeed(matrix, key.length(), length), key.length(), length).hash(key);
+    }
+
+    /** A message that belongs to another stage of its block is one the protocol cannot have produced. */
+    static void requireStage(BlockStage stage, BlockStage expected, ClassicalMessage message) {
+        if (stage != expected) {
+            throw new IllegalStateException(message.getClass().getSimpleName() + " during " + stage
+                    + ", expected only during " + expected);
+        }
     }
 
     /** f_EC of a reconciled block; NaN when there were no errors to correct, where h(0) = 0. */

@@ -80,7 +80,7 @@ final class PostProcessingAlice {
         long blockId = announced.batchSequence();
         PackedBits bobs = announced.bits();
         if (bobs.length() != mine.testBits().length()) {
-            reject(blockId, nowPs, BlockStage.PARAMETER_ESTIMATION, "peer disclosed " + bobs.length()
+            refuse(blockId, nowPs, "peer disclosed " + bobs.length()
                     + " test bits, this end has " + mine.testBits().length(), out);
             return;
         }
@@ -88,7 +88,7 @@ final class PostProcessingAlice {
         BlockCounts counts = new BlockCounts(mine.keyCounts(), mine.testCounts(), errors);
         Optional<String> abortReason = BlockRules.estimationAbortReason(counts, settings, secureLength);
         if (abortReason.isPresent()) {
-            reject(blockId, nowPs, BlockStage.PARAMETER_ESTIMATION, abortReason.get(), out);
+            refuse(blockId, nowPs, abortReason.get(), out);
             return;
         }
         blocks.put(blockId, new Block(mine, nowPs, counts,
@@ -121,13 +121,13 @@ final class PostProcessingAlice {
         }
         try {
             if (message instanceof ParityRequest request) {
-                requireStage(block, BlockStage.ERROR_CORRECTION, message);
+                BlockRules.requireStage(block.stage, BlockStage.ERROR_CORRECTION, message);
                 out.send(block.cascade.onParityRequest(request));
             } else if (message instanceof CascadeComplete complete) {
-                requireStage(block, BlockStage.ERROR_CORRECTION, message);
+                BlockRules.requireStage(block.stage, BlockStage.ERROR_CORRECTION, message);
                 onCascadeComplete(block, block.cascade.onComplete(complete), nowPs, out);
             } else if (message instanceof BlockAccepted accepted) {
-                requireStage(block, BlockStage.PRIVACY_AMPLIFICATION, message);
+                BlockRules.requireStage(block.stage, BlockStage.PRIVACY_AMPLIFICATION, message);
                 onAccepted(block, accepted, nowPs, out);
             } else if (message instanceof BlockAbort abort) {
                 end(block, nowPs, "peer aborted: " + abort.reason(), out);
@@ -199,16 +199,10 @@ final class PostProcessingAlice {
                 block.secret));
     }
 
-    private static void requireStage(Block block, BlockStage expected, ClassicalMessage message) {
-        if (block.stage != expected) {
-            throw new IllegalStateException(message.getClass().getSimpleName() + " during " + block.stage
-                    + ", expected only during " + expected);
-        }
-    }
-
-    private void reject(long blockId, long nowPs, BlockStage stage, String reason, Outbox out) {
+    /** Refuses a block the peer opened, before this end took it up. */
+    void refuse(long blockId, long nowPs, String reason, Outbox out) {
         out.send(new BlockAbort(linkId, blockId, reason));
-        out.finish(new AbortedBlock(linkId, blockId, nowPs, stage, reason));
+        out.finish(new AbortedBlock(linkId, blockId, nowPs, BlockStage.PARAMETER_ESTIMATION, reason));
     }
 
     private void abort(Block block, long nowPs, String reason, Outbox out) {

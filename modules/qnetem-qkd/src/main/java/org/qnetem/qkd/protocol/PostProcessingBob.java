@@ -82,7 +82,7 @@ final class PostProcessingBob {
             if (message instanceof ErrorEstimate estimate) {
                 onErrorEstimate(block, estimate, nowPs, out);
             } else if (message instanceof ParityResponse response) {
-                requireStage(block, BlockStage.ERROR_CORRECTION, message);
+                BlockRules.requireStage(block.stage, BlockStage.ERROR_CORRECTION, message);
                 step(block, block.cascade.onParityResponse(response), out);
             } else if (message instanceof KeyConfirmation confirmation) {
                 onKeyConfirmation(block, confirmation, nowPs, out);
@@ -105,7 +105,7 @@ final class PostProcessingBob {
     }
 
     private void onErrorEstimate(Block block, ErrorEstimate estimate, long nowPs, Outbox out) {
-        requireStage(block, BlockStage.PARAMETER_ESTIMATION, estimate);
+        BlockRules.requireStage(block.stage, BlockStage.PARAMETER_ESTIMATION, estimate);
         BlockMaterial material = block.material;
         block.counts = new BlockCounts(material.keyCounts(), material.testCounts(), estimate.testErrors());
         Optional<String> abortReason = BlockRules.estimationAbortReason(block.counts, settings, secureLength);
@@ -130,7 +130,7 @@ final class PostProcessingBob {
     }
 
     private void onKeyConfirmation(Block block, KeyConfirmation confirmation, long nowPs, Outbox out) {
-        requireStage(block, BlockStage.VERIFICATION, confirmation);
+        BlockRules.requireStage(block.stage, BlockStage.VERIFICATION, confirmation);
         ReconciliationResult reconciled = block.reconciled;
         SecretLength length = secureLength.evaluate(block.counts, reconciled.leakedBits());
         if (length.length() != confirmation.secretLength()) {
@@ -158,13 +158,6 @@ final class PostProcessingBob {
                 block.material.lastBatch(), block.openedAtPs, nowPs, block.counts, block.counts.testQber(), keyQber,
                 reconciled.leakedBits(), reconciled.rounds(), BlockRules.efficiency(reconciled, keyQber), KeyVerification.TAG_BITS,
                 length, refill, secret));
-    }
-
-    private static void requireStage(Block block, BlockStage expected, ClassicalMessage message) {
-        if (block.stage != expected) {
-            throw new IllegalStateException(message.getClass().getSimpleName() + " during " + block.stage
-                    + ", expected only during " + expected);
-        }
     }
 
     private void abort(Block block, long nowPs, String reason, Outbox out) {

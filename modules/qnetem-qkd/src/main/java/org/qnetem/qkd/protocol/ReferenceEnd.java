@@ -6,7 +6,6 @@ import java.util.Set;
 import org.qnetem.qkd.authentication.AuthenticationVerdict;
 import org.qnetem.qkd.authentication.Direction;
 import org.qnetem.qkd.message.BatchDiscarded;
-import org.qnetem.qkd.message.BlockAbort;
 import org.qnetem.qkd.message.ClassicalMessage;
 import org.qnetem.qkd.message.SiftAnnouncement;
 import org.qnetem.qkd.message.SiftResponse;
@@ -103,7 +102,7 @@ abstract class ReferenceEnd {
             try {
                 mine = halves.take(announced);
             } catch (IllegalStateException e) {
-                refuseBlock(announced.batchSequence(), e.getMessage(), nowPs, out);
+                postProcessing.refuse(announced.batchSequence(), nowPs, e.getMessage(), out);
                 return;
             }
             postProcessing.open(announced, mine, nowPs, out);
@@ -116,7 +115,7 @@ abstract class ReferenceEnd {
         if (message instanceof SiftAnnouncement) {
             discard(message.batchSequence(), reason, out);
         } else if (message instanceof TestBasisBits) {
-            refuseBlock(message.batchSequence(), reason, nowPs, out);
+            postProcessing.refuse(message.batchSequence(), nowPs, reason, out);
         } else {
             postProcessing.abort(message.batchSequence(), nowPs, reason, out);
         }
@@ -127,11 +126,6 @@ abstract class ReferenceEnd {
         forget(batchSequence);
         out.send(new BatchDiscarded(linkId, batchSequence, reason));
         out.discarded(batchSequence);
-    }
-
-    private void refuseBlock(long blockId, String reason, long nowPs, Outbox out) {
-        out.send(new BlockAbort(linkId, blockId, reason));
-        out.finish(new AbortedBlock(linkId, blockId, nowPs, BlockStage.PARAMETER_ESTIMATION, reason));
     }
 
     public int blocksInProgress() {

@@ -1,7 +1,5 @@
 package org.qnetem.qkd.sifting;
 
-import java.util.HashMap;
-import java.util.Map;
 import org.qnetem.physics.batch.DetectionBatch;
 import org.qnetem.physics.batch.PackedBits;
 import org.qnetem.qkd.message.SiftAnnouncement;
@@ -14,40 +12,33 @@ import org.qnetem.qkd.message.SiftResponse;
 public final class Bb84Receiver implements ClickAnnouncer {
 
     private final String linkId;
-    private final Map<Long, DetectionBatch> awaitingResponse = new HashMap<>();
+    private final AnnouncedBatches announced;
 
     public Bb84Receiver(String linkId) {
         this.linkId = linkId;
+        this.announced = new AnnouncedBatches(linkId, "receiver");
     }
 
     @Override
     public SiftAnnouncement onDetections(DetectionBatch detections) {
-        if (!detections.linkId().equals(linkId)) {
-            throw new IllegalArgumentException("receiver of link " + linkId + " got detections of link "
-                    + detections.linkId());
-        }
-        if (awaitingResponse.putIfAbsent(detections.sequence(), detections) != null) {
-            throw new IllegalStateException("link " + linkId + ": detections of batch " + detections.sequence()
-                    + " arrived twice");
-        }
-        return new SiftAnnouncement(linkId, detections.sequence(), detections.pulseIndices(), detections.bases());
+        return announced.announce(detections);
     }
 
     /** Number of announced batches Alice has not yet answered. */
     @Override
     public int batchesAwaitingResponse() {
-        return awaitingResponse.size();
+        return announced.size();
     }
 
     /** Forgets a batch that will not be sifted. Returns whether it was awaiting a response. */
     @Override
     public boolean discard(long sequence) {
-        return awaitingResponse.remove(sequence) != null;
+        return announced.remove(sequence) != null;
     }
 
     @Override
     public SiftedBlock onSiftResponse(SiftResponse response) {
-        DetectionBatch detections = awaitingResponse.remove(response.batchSequence());
+        DetectionBatch detections = announced.remove(response.batchSequence());
         if (detections == null) {
             throw new IllegalStateException("link " + linkId + ": response for batch " + response.batchSequence()
                     + ", which is not awaiting one");

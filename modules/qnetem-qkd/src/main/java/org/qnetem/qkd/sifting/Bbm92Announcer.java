@@ -1,7 +1,5 @@
 package org.qnetem.qkd.sifting;
 
-import java.util.HashMap;
-import java.util.Map;
 import org.qnetem.physics.batch.DetectionBatch;
 import org.qnetem.physics.batch.PackedBits;
 import org.qnetem.qkd.message.SiftAnnouncement;
@@ -18,35 +16,28 @@ import org.qnetem.qkd.message.SiftResponse;
 public final class Bbm92Announcer implements ClickAnnouncer {
 
     private final String linkId;
-    private final Map<Long, DetectionBatch> awaitingResponse = new HashMap<>();
+    private final AnnouncedBatches announced;
 
     public Bbm92Announcer(String linkId) {
         this.linkId = linkId;
+        this.announced = new AnnouncedBatches(linkId, "BBM92 announcer");
     }
 
     @Override
     public SiftAnnouncement onDetections(DetectionBatch detections) {
-        if (!detections.linkId().equals(linkId)) {
-            throw new IllegalArgumentException("BBM92 announcer of link " + linkId + " got detections of link "
-                    + detections.linkId());
-        }
-        if (awaitingResponse.putIfAbsent(detections.sequence(), detections) != null) {
-            throw new IllegalStateException("link " + linkId + ": Alice's detections of batch "
-                    + detections.sequence() + " arrived twice");
-        }
-        return new SiftAnnouncement(linkId, detections.sequence(), detections.pulseIndices(), detections.bases());
+        return announced.announce(detections);
     }
 
     /** Number of announced batches Bob has not yet answered. */
     @Override
     public int batchesAwaitingResponse() {
-        return awaitingResponse.size();
+        return announced.size();
     }
 
     /** Forgets a batch that will not be sifted. Returns whether it was awaiting a response. */
     @Override
     public boolean discard(long sequence) {
-        return awaitingResponse.remove(sequence) != null;
+        return announced.remove(sequence) != null;
     }
 
     @Override
@@ -55,7 +46,7 @@ public final class Bbm92Announcer implements ClickAnnouncer {
             throw new IllegalArgumentException("BBM92 announcer of link " + linkId + " got a response of link "
                     + response.linkId());
         }
-        DetectionBatch detections = awaitingResponse.get(response.batchSequence());
+        DetectionBatch detections = announced.get(response.batchSequence());
         if (detections == null) {
             throw new IllegalStateException("link " + linkId + ": response for batch " + response.batchSequence()
                     + ", which is not awaiting one");
@@ -73,7 +64,7 @@ public final class Bbm92Announcer implements ClickAnnouncer {
             }
         }
         // Only a valid response consumes the batch, so a corrupt one can be followed by the right one.
-        awaitingResponse.remove(response.batchSequence());
+        announced.remove(response.batchSequence());
         return SiftedBlocks.keep(linkId, response.batchSequence(), detections, response.basisMatches());
     }
 }

@@ -1,6 +1,6 @@
 package org.qnetem.runtime.node;
 
-import java.util.List;
+import java.util.Optional;
 import org.qnetem.physics.batch.DetectionBatch;
 import org.qnetem.physics.batch.PhotonBatch;
 import org.qnetem.physics.random.StreamKey;
@@ -54,49 +54,25 @@ sealed interface LinkEnd {
     /** Purpose of the (unused) pulse-state key of BBM92 pump batches: a pair source prepares no state. */
     String PUMP_PURPOSE = "pump";
 
-    /** The batches whose pulses all leave before {@code endTimePs}; none at an end without the source. */
-    default List<PhotonBatch> emitBefore(long endTimePs) {
-        return List.of();
-    }
-
-    /** Whether this end keeps the source's clock, so it reports each epoch's emissions. */
-    default boolean emits() {
-        return false;
-    }
-
-    /** The sequence of the last batch emitted so far, -1 if none. */
-    default long lastEmittedSequence() {
-        return -1;
+    /** The source's clock if this end keeps it, and then reports each epoch's emissions. */
+    default Optional<SourceClock> sourceClock() {
+        return Optional.empty();
     }
 
     Outbox onDetections(DetectionBatch detections, long nowPs);
 
     Outbox onFrame(SealedMessage sealed, long nowPs);
 
-    /** An emitting end's schedule, shared by its implementations. */
-    private static List<PhotonBatch> due(EmissionSchedule schedule, long endTimePs, BatchMaker maker) {
-        return schedule.batchesBefore(endTimePs).stream()
-                .map(b -> maker.make(b.sequence(), b.emissionTimePs(), b.pulseCount())).toList();
-    }
-
-    interface BatchMaker {
-        PhotonBatch make(long sequence, long emissionTimePs, long pulseCount);
+    /** Batches of the link's source whose pulse-state key nobody reads: a pair source, or counts only. */
+    private static SourceClock unpreparedBatches(EmissionSchedule schedule, StreamKey keys, LinkSpec link) {
+        return new SourceClock(schedule, (sequence, time, pulses) -> new PhotonBatch(link.id(), sequence, time,
+                pulses, link.source(), keys.withSequence(sequence)));
     }
 
     record DecoyBb84Transmitter(DecoyBb84Alice engine, EmissionSchedule schedule) implements LinkEnd {
         @Override
-        public List<PhotonBatch> emitBefore(long endTimePs) {
-            return due(schedule, endTimePs, engine::emit);
-        }
-
-        @Override
-        public boolean emits() {
-            return true;
-        }
-
-        @Override
-        public long lastEmittedSequence() {
-            return schedule.nextSequence() - 1;
+        public Optional<SourceClock> sourceClock() {
+            return Optional.of(new SourceClock(schedule, engine::emit));
         }
 
         @Override
@@ -125,19 +101,8 @@ sealed interface LinkEnd {
     record Bbm92Responder(Bbm92RespondingEnd engine, EmissionSchedule schedule, StreamKey pumpKeys, LinkSpec link)
             implements LinkEnd {
         @Override
-        public List<PhotonBatch> emitBefore(long endTimePs) {
-            return due(schedule, endTimePs, (sequence, time, pulses) -> new PhotonBatch(link.id(), sequence, time,
-                    pulses, link.source(), pumpKeys.withSequence(sequence)));
-        }
-
-        @Override
-        public boolean emits() {
-            return true;
-        }
-
-        @Override
-        public long lastEmittedSequence() {
-            return schedule.nextSequence() - 1;
+        public Optional<SourceClock> sourceClock() {
+            return Optional.of(unpreparedBatches(schedule, pumpKeys, link));
         }
 
         @Override
@@ -169,19 +134,8 @@ sealed interface LinkEnd {
      */
     record StatisticalSource(EmissionSchedule schedule, StreamKey pulseKeys, LinkSpec link) implements LinkEnd {
         @Override
-        public List<PhotonBatch> emitBefore(long endTimePs) {
-            return due(schedule, endTimePs, (sequence, time, pulses) -> new PhotonBatch(link.id(), sequence, time,
-                    pulses, link.source(), pulseKeys.withSequence(sequence)));
-        }
-
-        @Override
-        public boolean emits() {
-            return true;
-        }
-
-        @Override
-        public long lastEmittedSequence() {
-            return schedule.nextSequence() - 1;
+        public Optional<SourceClock> sourceClock() {
+            return Optional.of(unpreparedBatches(schedule, pulseKeys, link));
         }
 
         @Override

@@ -84,13 +84,12 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
 
     private Behavior<Command> onAdvanceTo(AdvanceTo advance) {
         for (Attached attached : ends.values()) {
-            if (!attached.end().emits()) {
-                continue;
-            }
-            for (PhotonBatch batch : attached.end().emitBefore(advance.endTimePs())) {
-                attached.linkActor().tell(new LinkActor.Transmit(batch));
-            }
-            attached.linkActor().tell(new LinkActor.EpochEmitted(advance.epoch(), attached.end().lastEmittedSequence()));
+            attached.end().sourceClock().ifPresent(clock -> {
+                for (PhotonBatch batch : clock.emitBefore(advance.endTimePs())) {
+                    attached.linkActor().tell(new LinkActor.Transmit(batch));
+                }
+                attached.linkActor().tell(new LinkActor.EpochEmitted(advance.epoch(), clock.lastEmittedSequence()));
+            });
         }
         return this;
     }
