@@ -12,6 +12,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
+import javax.net.ssl.SSLSession;
 import java.util.function.Supplier;
 import org.apache.pekko.event.LoggingAdapter;
 import org.apache.pekko.http.javadsl.model.AttributeKeys;
@@ -59,13 +60,13 @@ final class EtsiRoutes extends AllDirectives {
                 optionalAttribute(AttributeKeys.sslSession, session -> session.isEmpty()
                         // Only reachable if the route is served without TLS session attributes: refuse, never guess.
                         ? complete(error(StatusCodes.UNAUTHORIZED, "no TLS session: the KME serves HTTPS only"))
-                        : authenticated(() -> SaeIdentity.of(session.get().getSession())))));
+                        : authenticated(session.get().getSession()))));
     }
 
-    private Route authenticated(Supplier<String> callerIdentity) {
+    private Route authenticated(SSLSession session) {
         String caller;
         try {
-            caller = callerIdentity.get();
+            caller = SaeIdentity.of(session);
         } catch (EtsiException e) {
             return complete(error(e));
         }
