@@ -121,8 +121,12 @@ final class EtsiRoutes extends AllDirectives {
         return unforeseen(cause);
     }
 
+    /**
+     * The request body. A body that cannot be read (over the size limit, say) is answered here, so that the
+     * refusal does not fall through to the next method's route and come back as a 405.
+     */
     private Route body(Function<byte[], Route> inner) {
-        return entity(Unmarshaller.entityToByteArray(), inner);
+        return handleRejections(asErrors(), () -> entity(Unmarshaller.entityToByteArray(), inner));
     }
 
     private Route query(Function<Query, Route> inner) {
@@ -187,7 +191,7 @@ final class EtsiRoutes extends AllDirectives {
         return json(StatusCodes.get(refusal.httpStatus()), EtsiJson.error(refusal.getMessage(), refusal.details()));
     }
 
-    static HttpResponse error(StatusCode status, String message) {
+    private static HttpResponse error(StatusCode status, String message) {
         return json(status, EtsiJson.error(message, List.of()));
     }
 
@@ -201,7 +205,7 @@ final class EtsiRoutes extends AllDirectives {
         return error(StatusCodes.SERVICE_UNAVAILABLE, "the KME could not serve this request");
     }
 
-    /** Failures thrown while the route is evaluated, such as a refused query string. */
+    /** Failures thrown while the route is evaluated. */
     private ExceptionHandler thrownFailures() {
         return ExceptionHandler.newBuilder()
                 .match(EtsiException.class, refusal -> complete(error(refusal)))
