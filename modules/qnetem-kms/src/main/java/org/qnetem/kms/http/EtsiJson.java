@@ -16,7 +16,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -65,8 +64,7 @@ final class EtsiJson {
         List<String> additional = List.of();
         List<Map<String, Object>> mandatory = List.of();
         List<Map<String, Object>> optional = List.of();
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : root.properties()) {
             String name = field.getKey();
             JsonNode value = field.getValue();
             switch (name) {
@@ -89,8 +87,7 @@ final class EtsiJson {
         }
         JsonNode root = object(body, "Key IDs");
         List<UUID> ids = null;
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : root.properties()) {
             switch (field.getKey()) {
                 case "key_IDs" -> ids = keyIdArray(field.getValue());
                 case "key_IDs_extension" -> requireType("key_IDs_extension", field.getValue(), JsonNodeType.OBJECT);
@@ -115,8 +112,7 @@ final class EtsiJson {
             JsonNode element = value.get(i);
             requireType(where, element, JsonNodeType.OBJECT);
             UUID id = null;
-            for (Iterator<Map.Entry<String, JsonNode>> it = element.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
+            for (Map.Entry<String, JsonNode> field : element.properties()) {
                 switch (field.getKey()) {
                     case "key_ID" -> {
                         requireType(where + ".key_ID", field.getValue(), JsonNodeType.STRING);
