@@ -59,7 +59,6 @@ public final class EmulationGuardian {
     }
 
     private static final String COMPUTE_DISPATCHER = "qnetem.compute-dispatcher";
-    private static final Duration STATISTICS_TIMEOUT = Duration.ofSeconds(30);
 
     private EmulationGuardian() {
     }
@@ -151,7 +150,9 @@ public final class EmulationGuardian {
                                              CompletableFuture<RunResult> result) {
         return Behaviors.receive(Command.class)
                 .onMessage(ClockFinished.class, finished -> {
-                    links.forEach((id, link) -> context.ask(LinkStatistics.class, link, STATISTICS_TIMEOUT,
+                    Duration timeout = context.getSystem().settings().config()
+                            .getDuration("qnetem.clock.statistics-timeout");
+                    links.forEach((id, link) -> context.ask(LinkStatistics.class, link, timeout,
                             LinkActor.ReportStatistics::new,
                             (statistics, failure) -> statistics != null ? new StatisticsReceived(statistics)
                                     : new StatisticsFailed(id, failure)));
