@@ -38,12 +38,12 @@ import picocli.CommandLine;
             "2:bad input (option, value, topology, or a report file that cannot be written)"})
 final class RunCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "TOPOLOGY", defaultValue = "config/two-node.conf",
+    @Parameters(index = "0", arity = "0..1", paramLabel = "TOPOLOGY", defaultValue = "config/uk-bristol-cambridge.conf",
             description = "Topology file (HOCON). Relative paths not found here are looked up under $QNETEM_HOME."
                     + " Default: ${DEFAULT-VALUE}.")
     private Path topologyFile;
 
-    @Option(names = "--duration", paramLabel = "TIME", defaultValue = "10s", converter = DurationConverter.class,
+    @Option(names = "--duration", paramLabel = "TIME", defaultValue = "60s", converter = DurationConverter.class,
             description = "Emulated time to run, e.g. 10s, 500ms, 2m. Default: ${DEFAULT-VALUE}.")
     private Duration duration;
 
@@ -118,17 +118,25 @@ final class RunCommand implements Callable<Integer> {
         long epochPs = config.getDuration("qnetem.clock.epoch").toNanos() * 1000;
         RunSettings settings = new RunSettings(seed,
                 new ClockSettings(clockMode, speed, duration.toNanos() * 1000, epochPs));
-        ProgressListener progress = quiet ? ProgressListener.NONE : new StatusLine(System.err, System.console() != null);
+        StatusLine status = quiet ? null : new StatusLine(System.err, System.console() != null, settings.clock());
+        ProgressListener progress = status == null ? ProgressListener.NONE : status;
         RunResult result;
         try {
             OperatorSettings operator = operatorPort == null ? null : new OperatorSettings(operatorPort,
                     address -> err.println("operator API: http://" + address.getHostString() + ":"
                             + address.getPort()));
-            result = Emulation.run(topology, settings, progress, config, operator);
+            result = Emulation.run(topology, settings, progress, config, operator,
+                    live -> {
+                        if (status != null) {
+                            status.follow(live);
+                        }
+                    });
         } catch (EmulationFailedException e) {
+            closeStatus(status);
             err.println("qnetem run: the run failed: " + e.getMessage());
             return Qnetem.EXIT_FAILURE;
         }
+        closeStatus(status);
         RunReport report = RunReports.of(result);
         spec.commandLine().getOut().print(ReportTable.render(report));
         spec.commandLine().getOut().flush();
@@ -142,6 +150,13 @@ final class RunCommand implements Callable<Integer> {
             err.println("report written to " + reportFile);
         }
         return 0;
+    }
+
+    /** The status line is wiped before anything else is printed. */
+    private static void closeStatus(StatusLine status) {
+        if (status != null) {
+            status.close();
+        }
     }
 
     private ClockMode parseMode() {
@@ -165,7 +180,7 @@ final class RunCommand implements Callable<Integer> {
                         + " as-configured, got '" + fidelity + "'")));
     }
 
-    private static Path locate(Path file) {
+    static Path locate(Path file) {
         String home = System.getenv("QNETEM_HOME");
         if (!file.isAbsolute() && !Files.exists(file) && home != null && Files.exists(Path.of(home).resolve(file))) {
             return Path.of(home).resolve(file);

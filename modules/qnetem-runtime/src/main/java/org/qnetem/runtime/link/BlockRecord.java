@@ -36,6 +36,11 @@ public record BlockRecord(LinkRole role, long blockId, long finishedAtPs, String
                 aborted.reason(), null, new byte[0]);
     }
 
+    /** The same report from the other end: for a statistical link, whose two ends hold the same key by construction. */
+    BlockRecord at(LinkRole otherRole) {
+        return new BlockRecord(otherRole, blockId, finishedAtPs, abortStage, abortReason, detail, keyDigest);
+    }
+
     static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");

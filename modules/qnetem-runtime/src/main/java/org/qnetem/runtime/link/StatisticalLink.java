@@ -1,6 +1,7 @@
 package org.qnetem.runtime.link;
 
 import java.util.List;
+import org.qnetem.physics.attack.Attack;
 import org.qnetem.physics.batch.Bbm92Expectation;
 import org.qnetem.physics.batch.PhotonBatch;
 import org.qnetem.physics.batch.StatisticalCounts;
@@ -29,13 +30,16 @@ final class StatisticalLink {
     record Drawn(StatisticalCounts counts, List<BlockOutcome> blocks) {
     }
 
+    private final LinkSpec spec;
     private final StatisticalSampler sampler;
     private final StatisticalBlocks blocks;
     private final StreamKey keys;
     private final double delayPs;
 
     StatisticalLink(LinkSpec spec, long runSeed) {
+        this.spec = spec;
         switch (spec.protocol()) {
+            // A satellite link's sampler changes with the pass (see counts); this one is its culmination's.
             case DECOY_BB84 -> {
                 Bb84Expectation link = new Bb84Expectation(spec.weakCoherentSource(), spec.fibre(), spec.receiver());
                 sampler = StatisticalSampler.decoyBb84(spec.weakCoherentSource(), link);
@@ -57,8 +61,29 @@ final class StatisticalLink {
     }
 
     Drawn draw(PhotonBatch batch) {
-        StatisticalCounts counts = sampler.sample(batch.pulseCount(), new RandomStream(keys.withSequence(batch.sequence())));
+        StatisticalCounts counts = counts(batch, new RandomStream(keys.withSequence(batch.sequence())));
         long endPs = batch.emissionTimePs() + batch.durationPs() + Math.round(delayPs);
         return new Drawn(counts, blocks.add(batch.sequence(), batch.emissionTimePs(), endPs, counts));
+    }
+
+    /**
+     * A fibre link's counts from its one sampler. A satellite link's from the sampler of the transmittance at the
+     * batch's middle, so a batch (10 ms at 1 GHz and 10^7 pulses) sees one loss; between passes the station is
+     * not tracking and its detectors are not gated on the satellite's clock, so nothing is detected, dark
+     * counts included.
+     */
+    private StatisticalCounts counts(PhotonBatch batch, RandomStream stream) {
+        if (!spec.isSatellite()) {
+            return sampler.sample(batch.pulseCount(), stream);
+        }
+        double transmittance = spec.satellite().transmittanceAt(batch.emissionTimePs() + batch.durationPs() / 2);
+        if (transmittance == 0) {
+            int classes = spec.weakCoherentSource().classCount();
+            return new StatisticalCounts(batch.pulseCount(), 0, 0, new long[classes], new long[classes],
+                    new long[classes], new long[classes]);
+        }
+        Bb84Expectation link = new Bb84Expectation(spec.weakCoherentSource(), transmittance, spec.receiver(),
+                Attack.NONE);
+        return StatisticalSampler.decoyBb84(spec.weakCoherentSource(), link).sample(batch.pulseCount(), stream);
     }
 }

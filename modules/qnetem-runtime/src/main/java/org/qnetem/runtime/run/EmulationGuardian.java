@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.ChildFailed;
@@ -58,35 +59,40 @@ public final class EmulationGuardian {
     }
 
     private static final String COMPUTE_DISPATCHER = "qnetem.compute-dispatcher";
-    private static final Duration STATISTICS_TIMEOUT = Duration.ofSeconds(30);
 
     private EmulationGuardian() {
     }
 
     public static Behavior<Command> create(Topology topology, RunSettings settings, ProgressListener progress,
                                            CompletableFuture<RunResult> result) {
-        return create(topology, settings, progress, null, result);
+        return create(topology, settings, progress, null, live -> { }, result);
     }
 
-    /** {@code operator}: where to serve the operator API while the run goes, or null for none. */
+    /**
+     * {@code operator}: where to serve the operator API while the run goes, or null for none. {@code onStarted}
+     * is given the run's live view once every actor is wired, just before the clock starts (on the guardian's
+     * thread, so it must be quick).
+     */
     public static Behavior<Command> create(Topology topology, RunSettings settings, ProgressListener progress,
-                                           OperatorSettings operator, CompletableFuture<RunResult> result) {
+                                           OperatorSettings operator, Consumer<LiveRun> onStarted,
+                                           CompletableFuture<RunResult> result) {
         return Behaviors.setup(context -> {
             Cluster cluster = Cluster.get(context.getSystem());
             cluster.subscriptions().tell(Subscribe.create(
                     context.messageAdapter(SelfUp.class, ClusterUp::new), SelfUp.class));
             cluster.manager().tell(Join.create(cluster.selfMember().address()));
             return Behaviors.receive(Command.class)
-                    .onMessage(ClusterUp.class, up -> start(context, topology, settings, progress, operator, result))
+                    .onMessage(ClusterUp.class, up -> start(context, topology, settings, progress, operator, onStarted,
+                            result))
                     .build();
         });
     }
 
     private static Behavior<Command> start(ActorContext<Command> context, Topology topology, RunSettings settings,
                                            ProgressListener progress, OperatorSettings operator,
-                                           CompletableFuture<RunResult> result) {
+                                           Consumer<LiveRun> onStarted, CompletableFuture<RunResult> result) {
         AtomicReference<ClockSummary> latestClock = new AtomicReference<>(new ClockSummary(0, 0, 0, 0));
-        ProgressListener listener = operator == null ? progress : LiveRun.recording(latestClock, progress);
+        ProgressListener listener = LiveRun.recording(latestClock, progress);
         Props compute = DispatcherSelector.fromConfig(COMPUTE_DISPATCHER);
         Map<String, ActorRef<NodeActor.Command>> nodes = new LinkedHashMap<>();
         for (NodeSpec node : topology.nodes()) {
@@ -116,11 +122,12 @@ public final class EmulationGuardian {
             receiver.tell(new NodeActor.AttachLink(link, LinkRole.RECEIVER, linkActor, channel));
             links.put(link.id(), linkActor);
         }
+        LiveRun live = new LiveRun(topology, links, latestClock, context.getSystem().scheduler(),
+                context.getSystem().settings().config().getDuration("qnetem.operator.ask-timeout"));
         if (operator != null) {
-            serveOperatorApi(context, new LiveRun(topology, links, latestClock, context.getSystem().scheduler(),
-                    context.getSystem().settings().config().getDuration("qnetem.operator.ask-timeout")), operator,
-                    result);
+            serveOperatorApi(context, live, operator, result);
         }
+        onStarted.accept(live);
         clock.tell(new EmulationClock.Start(context.messageAdapter(ClockSummary.class, ClockFinished::new)));
         return running(context, topology, settings, links, result);
     }
@@ -143,7 +150,9 @@ public final class EmulationGuardian {
                                              CompletableFuture<RunResult> result) {
         return Behaviors.receive(Command.class)
                 .onMessage(ClockFinished.class, finished -> {
-                    links.forEach((id, link) -> context.ask(LinkStatistics.class, link, STATISTICS_TIMEOUT,
+                    Duration timeout = context.getSystem().settings().config()
+                            .getDuration("qnetem.clock.statistics-timeout");
+                    links.forEach((id, link) -> context.ask(LinkStatistics.class, link, timeout,
                             LinkActor.ReportStatistics::new,
                             (statistics, failure) -> statistics != null ? new StatisticsReceived(statistics)
                                     : new StatisticsFailed(id, failure)));

@@ -10,7 +10,10 @@ import java.util.Arrays;
 import java.util.Optional;
 import org.qnetem.physics.batch.Bbm92Arm.BasisChoice;
 import org.qnetem.physics.batch.Bbm92BatchSampler;
+import org.qnetem.physics.channel.DownlinkBudget;
 import org.qnetem.physics.channel.FibreChannel;
+import org.qnetem.physics.channel.SatellitePass;
+import org.qnetem.physics.channel.SatellitePassGeometry;
 import org.qnetem.physics.detector.DetectorTiming;
 import org.qnetem.physics.detector.FreeRunningTiming;
 import org.qnetem.physics.detector.GatedTiming;
@@ -29,6 +32,11 @@ final class LinkPhysicsReader {
 
     /** Standard single-mode fibre at 1550 nm. */
     private static final double DEFAULT_ATTENUATION_DB_PER_KM = 0.2;
+    private static final SatellitePassGeometry MICIUS_PASS = SatellitePass.micius(90, 0).geometry();
+    private static final double MICIUS_ALTITUDE_KM = MICIUS_PASS.altitudeKm();
+    private static final double MICIUS_MIN_ELEVATION_DEG = Math.toDegrees(MICIUS_PASS.minElevationRad());
+    /** Pass times in seconds are kept to a million (11.6 days), whose picoseconds fit a long. */
+    private static final double MAX_PASS_TIME_S = 1e6;
     private static final double DEFAULT_BASIS_BIAS_X = 0.5;
     private static final double DEFAULT_OPTICS_EFFICIENCY = 1.0;
     /** A typical polarisation or phase drift after compensation. */
@@ -56,6 +64,48 @@ final class LinkPhysicsReader {
         double extraLoss = fibre.optionalNumber("extra-loss-db", 0, atLeast(0));
         double groupIndex = fibre.optionalNumber("group-index", FibreChannel.SMF28_GROUP_INDEX, atLeast(1));
         return fibre.build(() -> new FibreChannel(lengthKm, attenuation, extraLoss, groupIndex));
+    }
+
+    /**
+     * A satellite link's {@code satellite} section: the orbit and pass schedule, and its {@code downlink}
+     * budget. Defaults: a Micius-like pass ({@link SatellitePass#micius}: 500 km, tracked above 10 degrees) and
+     * downlink ({@link DownlinkBudget#micius()}); the pass's maximum elevation and the first culmination's time
+     * are required.
+     */
+    static Optional<SatelliteDownlink> satellite(Section satellite) {
+        satellite.allowOnly("altitude-km", "max-elevation-deg", "min-elevation-deg", "first-culmination-s",
+                "pass-interval-s", "downlink");
+        double altitudeKm = satellite.optionalNumber("altitude-km", MICIUS_ALTITUDE_KM, above(0));
+        double maxElevation = satellite.requiredNumber("max-elevation-deg", aboveUpTo(0, 90));
+        double minElevation = satellite.optionalNumber("min-elevation-deg", MICIUS_MIN_ELEVATION_DEG, closed(0, 90));
+        double firstCulminationS = satellite.requiredNumber("first-culmination-s",
+                closed(-MAX_PASS_TIME_S, MAX_PASS_TIME_S));
+        double intervalS = satellite.optionalNumber("pass-interval-s", 0, closed(0, MAX_PASS_TIME_S));
+        Optional<DownlinkBudget> budget = satellite.optionalSection("downlink").flatMap(LinkPhysicsReader::downlink);
+        if (budget.isEmpty()) {
+            return Optional.empty();
+        }
+        return satellite.build(() -> new SatelliteDownlink(altitudeKm, maxElevation, minElevation,
+                Math.round(firstCulminationS * 1e12), Math.round(intervalS * 1e12), budget.get()));
+    }
+
+    private static Optional<DownlinkBudget> downlink(Section downlink) {
+        DownlinkBudget micius = DownlinkBudget.micius();
+        downlink.allowOnly("wavelength-nm", "transmitter-aperture-m", "divergence-half-angle-urad",
+                "receiver-aperture-m", "zenith-attenuation-db", "pointing-jitter-urad", "optics-loss-db");
+        double wavelength = downlink.optionalNumber("wavelength-nm", micius.wavelengthNm(), above(0));
+        double transmitter = downlink.optionalNumber("transmitter-aperture-m", micius.transmitterApertureM(), above(0));
+        // Microradians as written; the defaults stay in radians, so they are exactly the Micius budget's.
+        double divergenceUrad = downlink.optionalNumber("divergence-half-angle-urad", Double.NaN, above(0));
+        double receiver = downlink.optionalNumber("receiver-aperture-m", micius.receiverApertureM(), above(0));
+        double zenith = downlink.optionalNumber("zenith-attenuation-db", micius.zenithAttenuationDb(), atLeast(0));
+        double jitterUrad = downlink.optionalNumber("pointing-jitter-urad", Double.NaN, atLeast(0));
+        double optics = downlink.optionalNumber("optics-loss-db", micius.opticsLossDb(), atLeast(0));
+        double divergence = downlink.has("divergence-half-angle-urad") ? divergenceUrad / 1e6
+                : micius.divergenceHalfAngleRad();
+        double jitter = downlink.has("pointing-jitter-urad") ? jitterUrad / 1e6 : micius.pointingJitterRad();
+        return downlink.build(() -> new DownlinkBudget(wavelength, transmitter, divergence, receiver, zenith, jitter,
+                optics));
     }
 
     static Optional<WeakCoherentSource> source(Section source) {

@@ -16,28 +16,50 @@ final class LinkReader {
     private static final long DEFAULT_BATCH_PULSES = 1_000_000;
 
     private final List<String> declaredNodeIds;
+    private final Map<String, List<NodeRole>> rolesByNode;
     private final Map<String, String> pathsByLinkId = new HashMap<>();
 
-    /** {@code declaredNodeIds} holds every id a node gives, even a bad one, so a bad node id is reported once. */
-    LinkReader(List<String> declaredNodeIds) {
+    /**
+     * {@code declaredNodeIds} holds every id a node gives, even a bad one, so a bad node id is reported once;
+     * {@code rolesByNode} the roles of the well-formed nodes, which a link's ends must have for its kind.
+     */
+    LinkReader(List<String> declaredNodeIds, Map<String, List<NodeRole>> rolesByNode) {
         this.declaredNodeIds = List.copyOf(declaredNodeIds);
+        this.rolesByNode = Map.copyOf(rolesByNode);
     }
 
     Optional<LinkSpec> read(Section link) {
-        link.allowOnly("id", "a", "b", "protocol", "fidelity", "batch-pulses", "fibre", "source", "pair-source",
-                "receiver", "post-processing", "authentication");
+        link.allowOnly("id", "a", "b", "kind", "protocol", "fidelity", "batch-pulses", "fibre", "satellite", "source",
+                "pair-source", "receiver", "post-processing", "authentication");
         Optional<String> transmitterId = link.requiredString("a").filter(id -> isDeclaredNode(link, "a", id));
         Optional<String> receiverId = link.requiredString("b").filter(id -> isDeclaredNode(link, "b", id));
         if (transmitterId.isPresent() && transmitterId.equals(receiverId)) {
             link.reportAt("b", "link from node '" + receiverId.get() + "' to itself; a and b must differ");
         }
         Optional<String> id = linkId(link, transmitterId, receiverId);
+        Optional<Boolean> satellite = link.optionalString("kind", FIBRE_KIND).flatMap(kind -> isSatellite(link, kind));
+        boolean isSatellite = satellite.orElse(false);
         Optional<Protocol> protocol = link.optionalString("protocol", Protocol.DECOY_BB84.configName())
                 .flatMap(name -> protocol(link, name));
-        Optional<Fidelity> fidelity = link.optionalString("fidelity", Fidelity.FULL.configName())
+        Optional<Fidelity> fidelity = link.optionalString("fidelity",
+                        (isSatellite ? Fidelity.STATISTICAL : Fidelity.FULL).configName())
                 .flatMap(name -> fidelity(link, name));
+        if (isSatellite) {
+            checkSatellite(link, protocol, fidelity, receiverId);
+        }
+        protocol.filter(p -> p == Protocol.BBM92).ifPresent(p -> transmitterId.ifPresent(a ->
+                requireRole(link, "a", a, NodeRole.ENTANGLEMENT_SOURCE, "a bbm92 link's node a keeps its pair"
+                        + " source's clock")));
         long batchPulses = link.optionalWholeNumber("batch-pulses", DEFAULT_BATCH_PULSES, 1);
-        Optional<FibreChannel> fibre = link.requiredSection("fibre").flatMap(LinkPhysicsReader::fibre);
+        Optional<SatelliteDownlink> downlink = isSatellite
+                ? link.requiredSection("satellite").flatMap(LinkPhysicsReader::satellite) : Optional.empty();
+        Optional<FibreChannel> fibre = isSatellite ? downlink.map(SatelliteDownlink::atCulmination)
+                : link.requiredSection("fibre").flatMap(LinkPhysicsReader::fibre);
+        if (isSatellite && link.has("fibre")) {
+            link.reportAt("fibre", "not for satellite links: a satellite link's channel is its 'satellite' section");
+        } else if (!isSatellite && satellite.isPresent() && link.has("satellite")) {
+            link.reportAt("satellite", "only for links of kind = satellite");
+        }
         Optional<PlacedSource> source = protocol.flatMap(p -> source(link, p, fibre));
         Optional<Section> receiverSection = link.requiredSection("receiver");
         Optional<Receiver> receiver = receiverSection.flatMap(LinkPhysicsReader::receiver);
@@ -51,7 +73,42 @@ final class LinkReader {
         return link.build(() -> new LinkSpec(id.orElseThrow(), transmitterId.orElseThrow(),
                 receiverId.orElseThrow(), protocol.orElseThrow(), fidelity.orElseThrow(), batchPulses,
                 fibre.get(), source.get().source(), source.get().positionKm(), receiver.get(), basisChoice.get(),
-                postProcessing.get()));
+                postProcessing.get(), downlink.orElse(null)));
+    }
+
+    private static final String FIBRE_KIND = "fibre";
+    private static final String SATELLITE_KIND = "satellite";
+
+    private static Optional<Boolean> isSatellite(Section link, String kind) {
+        if (kind.equals(FIBRE_KIND) || kind.equals(SATELLITE_KIND)) {
+            return Optional.of(kind.equals(SATELLITE_KIND));
+        }
+        link.reportAt("kind", "link kind '" + kind + "' is not supported; supported: " + FIBRE_KIND + ", "
+                + SATELLITE_KIND);
+        return Optional.empty();
+    }
+
+    /**
+     * A satellite link is a decoy-BB84 downlink at statistical fidelity (the only fidelity with a channel whose
+     * loss follows the pass), received at b, which must be a ground station.
+     */
+    private void checkSatellite(Section link, Optional<Protocol> protocol, Optional<Fidelity> fidelity,
+                                Optional<String> receiverId) {
+        protocol.filter(p -> p != Protocol.DECOY_BB84).ifPresent(p -> link.reportAt("protocol",
+                "a satellite link runs decoy-bb84 (a downlink from the satellite's source), not " + p.configName()));
+        fidelity.filter(f -> f != Fidelity.STATISTICAL).ifPresent(f -> link.reportAt("fidelity",
+                "a satellite link runs at statistical fidelity only, not " + f.configName()));
+        receiverId.ifPresent(b -> requireRole(link, "b", b, NodeRole.GROUND_STATION,
+                "a satellite link's node b receives the downlink"));
+    }
+
+    /** Reports a link end whose node lacks {@code role} (a malformed node was reported already: skipped). */
+    private void requireRole(Section link, String end, String nodeId, NodeRole role, String why) {
+        List<NodeRole> roles = rolesByNode.get(nodeId);
+        if (roles != null && !roles.contains(role)) {
+            link.reportAt(end, why + ", so node '" + nodeId + "' needs the role " + role.configName() + " (it has "
+                    + roles.stream().map(NodeRole::configName).toList() + ")");
+        }
     }
 
     /** Decoy BB84 reads a {@code source} at node a, BBM92 a {@code pair-source} on the fibre; not the other. */

@@ -16,6 +16,9 @@ import org.qnetem.qkd.protocol.PostProcessingSettings;
  * {@code fibre} from node a and sends pulses (or, for a CW pair source, coincidence windows) in batches of
  * {@code batchPulses}; the link's receivers, at b for decoy BB84 and at both ends for BBM92, are
  * {@code receiver}; both ends turn what they share into key with the same {@code postProcessing} settings.
+ * A satellite link ({@code satellite} not null) is a free-space downlink from the satellite at node a to the
+ * ground station at b whose loss follows the passes ({@link SatelliteDownlink}); its {@code fibre} is the
+ * vacuum path at culmination, for reports and the classical channel.
  *
  * <ul>
  *   <li>decoy BB84: a {@link WeakCoherentSource} at node a ({@code sourcePositionKm} 0); Bob's receiver
@@ -26,7 +29,8 @@ import org.qnetem.qkd.protocol.PostProcessingSettings;
  */
 public record LinkSpec(String id, String transmitterId, String receiverId, Protocol protocol, Fidelity fidelity,
                        long batchPulses, FibreChannel fibre, SourceDescriptor source, double sourcePositionKm,
-                       Receiver receiver, BasisChoice basisChoice, PostProcessingSettings postProcessing) {
+                       Receiver receiver, BasisChoice basisChoice, PostProcessingSettings postProcessing,
+                       SatelliteDownlink satellite) {
 
     public LinkSpec {
         Objects.requireNonNull(id, "id");
@@ -60,6 +64,18 @@ public record LinkSpec(String id, String transmitterId, String receiverId, Proto
                 }
             }
         }
+        if (satellite != null && (protocol != Protocol.DECOY_BB84 || fidelity != Fidelity.STATISTICAL)) {
+            throw new IllegalArgumentException("a satellite link runs decoy BB84 at statistical fidelity, got "
+                    + protocol.configName() + " at " + fidelity.configName());
+        }
+    }
+
+    /** A fibre link (no satellite). */
+    public LinkSpec(String id, String transmitterId, String receiverId, Protocol protocol, Fidelity fidelity,
+                    long batchPulses, FibreChannel fibre, SourceDescriptor source, double sourcePositionKm,
+                    Receiver receiver, BasisChoice basisChoice, PostProcessingSettings postProcessing) {
+        this(id, transmitterId, receiverId, protocol, fidelity, batchPulses, fibre, source, sourcePositionKm, receiver,
+                basisChoice, postProcessing, null);
     }
 
     /** A decoy-BB84 link: Alice's weak coherent source at node a, Bob's receiver at b. */
@@ -96,9 +112,17 @@ public record LinkSpec(String id, String transmitterId, String receiverId, Proto
                 fibre.groupIndex());
     }
 
-    /** This link at {@code newFidelity}, everything else the same. */
+    /** Whether this is a free-space satellite downlink ({@link #satellite()}) rather than fibre. */
+    public boolean isSatellite() {
+        return satellite != null;
+    }
+
+    /**
+     * This link at {@code newFidelity}, everything else the same; a satellite link stays statistical, the only
+     * fidelity its time-varying channel has (so {@code --fidelity full} leaves it as it is).
+     */
     public LinkSpec withFidelity(Fidelity newFidelity) {
-        return new LinkSpec(id, transmitterId, receiverId, protocol, newFidelity, batchPulses, fibre, source,
-                sourcePositionKm, receiver, basisChoice, postProcessing);
+        return new LinkSpec(id, transmitterId, receiverId, protocol, isSatellite() ? fidelity : newFidelity,
+                batchPulses, fibre, source, sourcePositionKm, receiver, basisChoice, postProcessing, satellite);
     }
 }

@@ -30,7 +30,9 @@ final class TopologyReader {
         Optional<String> description = topology.optionalString("description", "");
         List<String> declaredNodeIds = new ArrayList<>();
         List<NodeSpec> nodes = nodes(topology, declaredNodeIds);
-        List<LinkSpec> links = links(topology, new LinkReader(declaredNodeIds));
+        Map<String, List<NodeRole>> rolesByNode = new HashMap<>();
+        nodes.forEach(node -> rolesByNode.put(node.id(), node.roles()));
+        List<LinkSpec> links = links(topology, new LinkReader(declaredNodeIds, rolesByNode));
         if (!problems.isEmpty()) {
             return Optional.empty();
         }

@@ -28,7 +28,7 @@ final class TopologyTexts {
             topology {
               name = "t"
               nodes = [
-                { id = "ALICE" }
+                { id = "ALICE", roles = [endpoint, entanglement-source] }
                 { id = "BOB" }
               ]
               links = [

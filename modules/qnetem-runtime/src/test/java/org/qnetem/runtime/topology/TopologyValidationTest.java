@@ -55,8 +55,9 @@ class TopologyValidationTest {
             dark-count-per-gate = 6e-7 | detector-mode = free-running              | topology.links[0].receiver.dark-count-rate-hz: missing required key (line 13)
             dark-count-per-gate = 6e-7 | detector-mode = free-running, dark-count-rate-hz = 100, dead-time-gates = 3 | topology.links[0].receiver.dead-time-gates: only for gated detectors (set detector-mode = gated) (line 13)
             source {             | source { seed = 1,                                 | topology.links[0].source.seed: unknown key 'seed'; allowed keys: clock-hz, intensities, probabilities, basis-bias-x (line 12)
-            b = "BOB"            | b = "BOB", kind = fibre                            | topology.links[0].kind: unknown key 'kind'; allowed keys: id, a, b, protocol, fidelity, batch-pulses, fibre, source, pair-source, receiver, post-processing, authentication (line 10)
-            b = "BOB"            | b = "BOB", key-block-bits = 4096                   | topology.links[0].key-block-bits: unknown key 'key-block-bits'; allowed keys: id, a, b, protocol, fidelity, batch-pulses, fibre, source, pair-source, receiver, post-processing, authentication (line 10)
+            b = "BOB"            | b = "BOB", kind = laser                            | topology.links[0].kind: link kind 'laser' is not supported; supported: fibre, satellite (line 10)
+            b = "BOB"            | b = "BOB", satellite { max-elevation-deg = 60 }    | topology.links[0].satellite: only for links of kind = satellite (line 10)
+            b = "BOB"            | b = "BOB", key-block-bits = 4096                   | topology.links[0].key-block-bits: unknown key 'key-block-bits'; allowed keys: id, a, b, kind, protocol, fidelity, batch-pulses, fibre, satellite, source, pair-source, receiver, post-processing, authentication (line 10)
             b = "BOB"            | b = "BOB", post-processing { block-bits = 4096 }   | topology.links[0].post-processing.block-bits: unknown key 'block-bits'; allowed keys: key-block-bits, qber-abort-threshold, epsilon-secrecy, epsilon-correctness (line 10)
             b = "BOB"            | b = "BOB", authentication { psk-bits = 512 }       | topology.links[0].authentication.psk-bits: unknown key 'psk-bits'; allowed keys: pre-shared-key-bits (line 10)
             b = "BOB"            | b = "BOB", post-processing = 4096                  | topology.links[0].post-processing: expected an object, got number 4096 (line 10)
@@ -107,6 +108,7 @@ class TopologyValidationTest {
             dark-count-rate-hz = 25 | dark-count-rate-hz = 25, afterpulse-probability = 0.02 | topology.links[0].receiver.afterpulse-probability: must be 0 on a bbm92 link: its pair sampler models neither dead time nor afterpulsing (line 13)
             dark-count-rate-hz = 25 | dark-count-rate-hz = 25, basis-choice = random   | topology.links[0].receiver.basis-choice: basis choice 'random' is not known; known: passive, active (line 13)
             dark-count-rate-hz = 25 | dark-count-rate-hz = 25, basis-choice = 1        | topology.links[0].receiver.basis-choice: expected a string, got number 1 (line 13)
+            { id = "ALICE", roles = [endpoint, entanglement-source] } | { id = "ALICE" } | topology.links[0].a: a bbm92 link's node a keeps its pair source's clock, so node 'ALICE' needs the role entanglement-source (it has [endpoint]) (line 9)
             """)
     void reportsTheOnlyBbm92ProblemWithItsFilePathReasonAndLine(String fragment, String replacement, String problem) {
         assertEquals(List.of(FILE + ": " + problem), problemsOf(TopologyTexts.minimalBbm92With(fragment, replacement)));

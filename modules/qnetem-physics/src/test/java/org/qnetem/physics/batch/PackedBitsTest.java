@@ -1,0 +1,35 @@
+package org.qnetem.physics.batch;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+import org.qnetem.physics.random.RandomStream;
+import org.qnetem.physics.random.StreamKey;
+
+class PackedBitsTest {
+
+    /** The wire order spelled out bit by bit: bit i is bit i%8 of byte i/8. */
+    private static byte[] bytesBitByBit(PackedBits bits) {
+        byte[] bytes = new byte[(bits.length() + 7) / 8];
+        for (int i = 0; i < bits.length(); i++) {
+            bytes[i >>> 3] |= (byte) (bits.bit(i) << (i & 7));
+        }
+        return bytes;
+    }
+
+    @Test
+    void toBytesPutsBitIAtBitIMod8OfByteIDiv8ForEveryLength() {
+        RandomStream random = new RandomStream(new StreamKey(1, "packed-bits-test", "words", 0));
+        long[] words = new long[5];
+        for (int w = 0; w < words.length; w++) {
+            words[w] = random.nextLong();
+        }
+        for (int length = 0; length <= 64 * words.length; length++) {
+            PackedBits bits = PackedBits.of(words, length);
+            byte[] bytes = bits.toBytes();
+            assertArrayEquals(bytesBitByBit(bits), bytes, "length " + length);
+            assertEquals(bits, PackedBits.fromBytes(bytes, length), "round trip of length " + length);
+        }
+    }
+}
