@@ -5,9 +5,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.qnetem.runtime.QnetemConfig;
 import org.qnetem.runtime.clock.ProgressListener;
+import org.qnetem.runtime.kms.KeyLayer;
 import org.qnetem.runtime.operator.OperatorSettings;
 import org.qnetem.runtime.topology.Topology;
 
@@ -31,9 +33,19 @@ public final class Emulation {
     /** As {@link #run(Topology, RunSettings, ProgressListener, Config)}, serving the operator API unless null. */
     public static RunResult run(Topology topology, RunSettings settings, ProgressListener progress, Config config,
                                 OperatorSettings operator) {
+        return run(topology, settings, progress, config, operator, keyLayer -> { });
+    }
+
+    /**
+     * As {@link #run(Topology, RunSettings, ProgressListener, Config, OperatorSettings)}, handing the run's
+     * key layer (every KME's {@code KeyDelivery}) to {@code keyLayer} once the KMEs are up.
+     */
+    public static RunResult run(Topology topology, RunSettings settings, ProgressListener progress, Config config,
+                                OperatorSettings operator, Consumer<KeyLayer> keyLayer) {
         CompletableFuture<RunResult> result = new CompletableFuture<>();
         ActorSystem<?> system = ActorSystem.create(
-                EmulationGuardian.create(topology, settings, progress, operator, result), SYSTEM_NAME, config);
+                EmulationGuardian.create(topology, settings, progress, operator, keyLayer, result), SYSTEM_NAME,
+                config);
         system.getWhenTerminated().thenRun(() -> result.completeExceptionally(new IllegalStateException(
                 "the actor system stopped before the run finished; the log above says why")));
         try {
