@@ -38,11 +38,10 @@ public record KmeCounters(long encKeysServed, long decKeysServed, long keysRelay
         return byReason;
     }
 
-    public long refusedTotal() {
-        long total = 0;
-        for (long n : refused) {
-            total += n;
-        }
-        return total;
+    @Override
+    public String toString() {
+        return "KmeCounters[enc " + encKeysServed + ", dec " + decKeysServed + ", relayed " + keysRelayed + ", expired "
+                + keysExpired + ", relays aborted " + relaysAborted + ", messages rejected " + messagesRejected
+                + ", refused " + refusedByReason() + "]";
     }
 }
