@@ -1,5 +1,7 @@
 package org.qnetem.kms;
 
+import java.util.List;
+import java.util.Locale;
 import org.qnetem.kms.etsi.EtsiException;
 
 /** Why a KME refused an ETSI GS QKD 014 call, with the HTTP status the spec gives it; counted per KME. */
@@ -37,10 +39,10 @@ public enum RefusalReason {
 
     /** The name in reports and metrics, e.g. {@code not_attached}. */
     public String reportName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     EtsiException exception(String message) {
-        return new EtsiException(httpStatus, message, java.util.List.of());
+        return new EtsiException(httpStatus, message, List.of());
     }
 }

@@ -1,6 +1,8 @@
 package org.qnetem.runtime.kms;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -9,6 +11,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Scheduler;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.apache.pekko.japi.function.Function;
 import org.qnetem.kms.etsi.EtsiException;
 import org.qnetem.kms.etsi.KeyContainer;
 import org.qnetem.kms.etsi.KeyDelivery;
@@ -60,21 +63,21 @@ public final class ActorKeyDelivery implements KeyDelivery {
     }
 
     private CompletionStage<KeyContainer> keys(
-            org.apache.pekko.japi.function.Function<ActorRef<KmeActor.KeysAnswered>, KmeActor.Command> message) {
+            Function<ActorRef<KmeActor.KeysAnswered>, KmeActor.Command> message) {
         return ask(message).thenCompose(answer -> {
             if (answer.failureStatus() != 0) {
                 return CompletableFuture.failedFuture(refusal(answer.failureStatus(), answer.failureMessage()));
             }
-            List<KeyContainer.Key> keys = new java.util.ArrayList<>();
+            List<KeyContainer.Key> keys = new ArrayList<>();
             for (int i = 0; i < answer.keyIds().length; i++) {
                 keys.add(new KeyContainer.Key(UUID.fromString(answer.keyIds()[i]), answer.keys()[i]));
-                java.util.Arrays.fill(answer.keys()[i], (byte) 0);
+                Arrays.fill(answer.keys()[i], (byte) 0);
             }
             return CompletableFuture.completedFuture(new KeyContainer(keys));
         });
     }
 
-    private <T> CompletionStage<T> ask(org.apache.pekko.japi.function.Function<ActorRef<T>, KmeActor.Command> message) {
+    private <T> CompletionStage<T> ask(Function<ActorRef<T>, KmeActor.Command> message) {
         return AskPattern.<KmeActor.Command, T>ask(kme, message, timeout, scheduler).exceptionallyCompose(failure -> {
             Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
             return CompletableFuture.failedFuture(cause instanceof TimeoutException

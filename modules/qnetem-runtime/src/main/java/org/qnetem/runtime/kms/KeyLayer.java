@@ -2,6 +2,7 @@ package org.qnetem.runtime.kms;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,7 @@ public final class KeyLayer {
 
     /** Every node's KME, by node id (the KME id is the node id), in topology order. */
     public Map<String, KeyDelivery> deliveries() {
-        return java.util.Collections.unmodifiableMap(deliveries);
+        return Collections.unmodifiableMap(deliveries);
     }
 
     /** Cuts ({@code up} false) or restores a link for the key layer at both its ends. */

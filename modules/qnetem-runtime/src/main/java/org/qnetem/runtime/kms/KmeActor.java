@@ -2,6 +2,7 @@ package org.qnetem.runtime.kms;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ import org.qnetem.physics.random.StreamKey;
 import org.qnetem.runtime.serialization.InternalMessage;
 import org.qnetem.runtime.serialization.WireMessage;
 import org.qnetem.wire.v1.KmeMessage;
+import org.qnetem.wire.v1.PeerLevel;
 import org.qnetem.wire.v1.PoolLevels;
 
 /**
@@ -109,7 +111,7 @@ public final class KmeActor extends AbstractBehavior<KmeActor.Command> {
 
     private final Kme kme;
     private final Map<String, ActorRef<Command>> peers = new HashMap<>();
-    private List<?> advertisedLevels = List.of();
+    private final Map<String, PeerLevel> advertised = new HashMap<>();
 
     /**
      * @param saeKmes   the node (KME) of every SAE
@@ -190,7 +192,7 @@ public final class KmeActor extends AbstractBehavior<KmeActor.Command> {
 
     private Behavior<Command> onEncKeys(EncKeys enc) {
         KeyRequest request = new KeyRequest(Optional.ofNullable(enc.number()), Optional.ofNullable(enc.size()),
-                List.of(enc.additionalSlaveSaeIds()), java.util.Collections.nCopies(enc.mandatoryExtensions(), Map.of()),
+                List.of(enc.additionalSlaveSaeIds()), Collections.nCopies(enc.mandatoryExtensions(), Map.of()),
                 List.of());
         kme.encKeys(enc.masterSaeId(), enc.slaveSaeId(), request)
                 .whenComplete((keys, failure) -> enc.replyTo().tell(answer(keys, failure)));
@@ -233,13 +235,23 @@ public final class KmeActor extends AbstractBehavior<KmeActor.Command> {
                 : "the KME failed: " + cause.getClass().getSimpleName();
     }
 
-    /** Floods the pool levels to every KME when they changed since the last advertisement (or when forced). */
+    /**
+     * Floods the pool levels to every KME when they changed enough since the last advertisement (or when
+     * forced): a hop went up or down, emptied or stopped being empty, or its level moved by more than an
+     * eighth. Routing needs the rough level, not every block, and flooding costs a message per pair of KMEs.
+     */
     private void advertise(boolean force) {
         PoolLevels levels = kme.levels();
-        if (!force && levels.getPeersList().equals(advertisedLevels)) {
+        if (!force && levels.getPeersList().stream().noneMatch(this::changedEnough)) {
             return;
         }
-        advertisedLevels = levels.getPeersList();
+        levels.getPeersList().forEach(level -> advertised.put(level.getPeer(), level));
         peers.values().forEach(peer -> peer.tell(new DeliverPoolLevels(levels)));
+    }
+
+    private boolean changedEnough(PeerLevel now) {
+        PeerLevel before = advertised.get(now.getPeer());
+        return before == null || before.getUp() != now.getUp() || (before.getBits() == 0) != (now.getBits() == 0)
+                || Math.abs(now.getBits() - before.getBits()) > before.getBits() / 8;
     }
 }

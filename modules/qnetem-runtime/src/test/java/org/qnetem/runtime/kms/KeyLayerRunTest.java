@@ -2,6 +2,7 @@ package org.qnetem.runtime.kms;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -69,10 +70,10 @@ class KeyLayerRunTest {
         for (int i = 0; i < ids.size(); i++) {
             assertArrayEquals(enc.keys().get(i).key(), dec.keys().get(i).key(), "key " + i);
         }
-        CompletionException again = org.junit.jupiter.api.Assertions.assertThrows(CompletionException.class,
+        CompletionException again = assertThrows(CompletionException.class,
                 () -> east.decKeys("app-east", "app-west", ids).toCompletableFuture().join());
         assertEquals(400, ((EtsiException) again.getCause()).httpStatus());
-        CompletionException stranger = org.junit.jupiter.api.Assertions.assertThrows(CompletionException.class,
+        CompletionException stranger = assertThrows(CompletionException.class,
                 () -> west.encKeys("app-east", "app-west", KeyRequest.of(Optional.empty(), Optional.empty()))
                         .toCompletableFuture().join());
         assertEquals(401, ((EtsiException) stranger.getCause()).httpStatus());
@@ -91,7 +92,7 @@ class KeyLayerRunTest {
         assertEquals(1, eastKme.refused().get("unknown_key"));
         assertEquals(null, midKme.url());
         RunReport.PoolReport westToMid = report.nodes().get(0).pools().get("MID");
-        assertTrue(westToMid.spentBits() == 1024, "WEST spent |K| = 1024 bits towards MID");
+        assertEquals(1024, westToMid.spentBits(), "WEST spent |K| = 1024 bits towards MID");
         assertTrue(westToMid.suppliedBits() > 0 && westToMid.bits() > 0);
         assertEquals(report.nodes().get(1).pools().get("WEST").suppliedBits(), westToMid.suppliedBits(),
                 "both ends of a link receive the same key");
