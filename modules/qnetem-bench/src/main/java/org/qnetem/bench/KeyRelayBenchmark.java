@@ -30,7 +30,8 @@ import org.qnetem.wire.v1.KmeMessage;
  * The key management core without actors or HTTP, on one thread: KMEs N0 .. N{hops} in a line, SAEs at the
  * two ends. One operation is an enc_keys of one 256-bit key at N0, the relay over every hop (each message
  * authenticated, encrypted and checked), the acknowledgement back, and the dec_keys at the far end. Pools
- * are refilled with random 1 Mbit blocks on every link when N0's first hop runs low, as QKD output would.
+ * are refilled with random 1 Mbit blocks on every link when N0's first hop runs low, as QKD output would
+ * (a block's authentication third lasts as long as its key for one-key requests).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -95,7 +96,7 @@ public class KeyRelayBenchmark {
 
     @Benchmark
     public KeyContainer encRelayDec() {
-        if (first.pools().get(0).ownBits() < 1 << 16) {
+        if (first.pools().get(0).ownBits() < 1 << 18) {
             refill();
         }
         var enc = first.encKeys("master", "slave", ONE_KEY);

@@ -58,7 +58,7 @@ class RunCommandTest {
         for (RunReport.KeyBlockReport block : link.keyBlocks()) {
             long bytes = block.deliveredBits() / 8;
             suppliedBits += 8 * bytes;
-            ownShareBits += 8 * ((bytes - Math.min(LinkKeyPool.AUTHENTICATION_BYTES_PER_BLOCK, bytes)) / 2);
+            ownShareBits += 8 * ((bytes - LinkKeyPool.authenticationBytes((int) bytes)) / 2);
             assertTrue(block.terms().keySet().containsAll(List.of("s_x0", "s_x1", "phi_x", "leaked_ec")));
             assertEquals((double) block.leakedBits(), block.terms().get("leaked_ec"));
             assertEquals((long) Math.floor(block.lengthBound()), block.secretBits());

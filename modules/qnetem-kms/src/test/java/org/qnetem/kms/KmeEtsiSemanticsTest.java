@@ -25,7 +25,7 @@ class KmeEtsiSemanticsTest {
     private static KmeNetwork network() {
         KmeNetwork net = new KmeNetwork(SETTINGS, KmeNetwork.chain(2),
                 Map.of("alice", "N0", "carol", "N0", "bob", "N2", "eve", "N2", "dave", "N1"), 11);
-        net.feedAll(1, 4096);
+        net.feedAll(1, 3072);
         return net;
     }
 
@@ -55,10 +55,10 @@ class KmeEtsiSemanticsTest {
         assertEquals(400, encStatus(net, "alice", "bob", request(1, 256, List.of("zed"))), "unknown extra slave");
         assertEquals(400, encStatus(net, "alice", "bob", new KeyRequest(Optional.empty(), Optional.empty(),
                 List.of(), List.of(Map.of("route", "fast")), List.of())), "a mandatory extension");
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 2; i++) {
             net.settle(net.kme("N0").encKeys("alice", "bob", request(4, 1024, List.of())));
         }
-        assertEquals(503, encStatus(net, "alice", "bob", request(4, 1024, List.of())), "2,048 bits left");
+        assertEquals(503, encStatus(net, "alice", "bob", request(1, 64, List.of())), "no key left");
         Map<String, Long> refused = net.kme("N0").counters().refusedByReason();
         assertEquals(1, refused.get("not_attached"));
         assertEquals(1, refused.get("unknown_sae"));
@@ -68,7 +68,7 @@ class KmeEtsiSemanticsTest {
         assertEquals(3, refused.get("bad_sae_ids"));
         assertEquals(1, refused.get("unsupported_extension"));
         assertEquals(1, refused.get("insufficient_key"));
-        assertEquals(12, net.kme("N2").storedKeys(), "only the three served requests left keys at bob's KME");
+        assertEquals(8, net.kme("N2").storedKeys(), "only the two served requests left keys at bob's KME");
     }
 
     @Test
@@ -125,19 +125,19 @@ class KmeEtsiSemanticsTest {
         Status relayed = net.settle(net.kme("N0").status("alice", "bob"));
         assertEquals("N0", relayed.sourceKmeId());
         assertEquals("N2", relayed.targetKmeId());
-        // Each share holds (4096 - 512) / 2 bytes = 14,336 bits; the relayed pair is limited by its scarcest hop.
-        assertEquals(14336 / 256, relayed.storedKeyCount());
+        // Each share holds (3072 - 1024) / 2 bytes = 8,192 bits; the relayed pair is limited by its scarcest hop.
+        assertEquals(8192 / 256, relayed.storedKeyCount());
         assertEquals(256, relayed.keySize());
         assertEquals(4, relayed.maxKeyPerRequest());
         assertEquals(1, relayed.maxSaeIdCount());
         assertEquals(500, relayed.maxKeyCount());
-        net.feed("L0", 4096);
-        assertEquals(14336 / 256, net.settle(net.kme("N0").status("alice", "bob")).storedKeyCount(),
+        net.feed("L0", 3072);
+        assertEquals(8192 / 256, net.settle(net.kme("N0").status("alice", "bob")).storedKeyCount(),
                 "more key on the first hop does not widen the path");
-        assertEquals(2 * 14336 / 256, net.settle(net.kme("N0").status("alice", "dave")).storedKeyCount(),
+        assertEquals(2 * 8192 / 256, net.settle(net.kme("N0").status("alice", "dave")).storedKeyCount(),
                 "a neighbour's pair draws from the direct pool");
         net.settle(net.kme("N0").encKeys("alice", "bob", request(4, 1024, List.of())));
-        assertEquals((14336 - 4096) / 256, net.settle(net.kme("N0").status("alice", "bob")).storedKeyCount());
+        assertEquals((8192 - 4096) / 256, net.settle(net.kme("N0").status("alice", "bob")).storedKeyCount());
         assertEquals(401, failure(net.kme("N0").status("bob", "alice")).httpStatus());
         assertEquals(400, failure(net.kme("N0").status("alice", "nobody")).httpStatus());
     }

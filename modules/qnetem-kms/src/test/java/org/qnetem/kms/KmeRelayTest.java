@@ -19,7 +19,8 @@ import org.qnetem.wire.v1.KmeMessage;
 
 class KmeRelayTest {
 
-    private static final int BLOCK_BYTES = 4096;
+    /** A third for authentication, then 1,024 bytes (8,192 bits) for each end. */
+    private static final int BLOCK_BYTES = 3072;
 
     private static KeyRequest keys(int number, int size) {
         return KeyRequest.of(Optional.of(number), Optional.of(size));
@@ -178,7 +179,7 @@ class KmeRelayTest {
         net.feed("L0", BLOCK_BYTES);
         // N0 owns the first half of every block; block 1 reaches N0 long before N1 (full fidelity: the ends
         // finish post-processing at different times). Spend all of block 0's share so block 1's is used.
-        KeyContainer first = net.settle(net.kme("N0").encKeys("alice", "bob", keys(14, 1024)));
+        KeyContainer first = net.settle(net.kme("N0").encKeys("alice", "bob", keys(8, 1024)));
         assertEquals(0, net.kme("N0").pools().get(0).ownBits());
         Runnable lateEnd = net.feedEndAFirst("L0", BLOCK_BYTES);
         CompletableFuture<KeyContainer> second = net.kme("N0").encKeys("alice", "bob", keys(2, 1024));
@@ -219,7 +220,7 @@ class KmeRelayTest {
         net.feedAll(6, BLOCK_BYTES);
         net.deliverAll();
         KmePool own = net.kme("N0").pools().get(0);
-        assertEquals(8 * 4096, own.ownBits(), "the share is capped at half the capacity");
+        assertEquals(8 * 4096, own.ownBits(), "the share is capped at half the capacity: four blocks' halves");
         assertTrue(own.overflowBits() > 0);
         for (int round = 0; round < 6; round++) {
             KeyContainer enc = net.settle(net.kme("N0").encKeys("alice", "bob", keys(4, 1024)));
@@ -231,7 +232,7 @@ class KmeRelayTest {
 
     @Test
     void crossingTheLowWaterMarkRaisesOneEvent() {
-        KmsSettings settings = new KmsSettings(KmsSettings.DEFAULT_POOL_CAPACITY_BITS, 8 * 1000,
+        KmsSettings settings = new KmsSettings(KmsSettings.DEFAULT_POOL_CAPACITY_BITS, 8 * 500,
                 KmsSettings.DEFAULT_KEY_TTL, 256, 128, 64, 1024, 0, 100_000);
         KmeNetwork net = new KmeNetwork(settings, KmeNetwork.chain(1), Map.of("alice", "N0", "bob", "N1"), 9);
         net.feed("L0", BLOCK_BYTES);

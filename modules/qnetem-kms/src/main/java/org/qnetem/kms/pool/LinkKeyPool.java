@@ -22,9 +22,12 @@ import org.qnetem.qkd.authentication.Direction;
  * The key one KME shares with one neighbouring KME, fed by the delivered key blocks of every QKD link
  * between them. Both ends receive each link's blocks with identical bits, in the same order per link.
  *
- * <p><b>Who may use which bits.</b> The ends never race for the same bits: of each block, the first
- * {@value #AUTHENTICATION_BYTES_PER_BLOCK} bytes feed the link's KME authentication key pool, and the
- * rest is split in two halves (a trailing odd byte and bits are left unused). The KME whose id sorts
+ * <p><b>Who may use which bits.</b> The ends never race for the same bits: each block is cut in thirds
+ * ({@link #authenticationBytes}): the first feeds the link's KME authentication key pool, and the rest is
+ * split in two halves (a trailing odd byte and bits are left unused). Thirds because a relay of one
+ * 256-bit key costs each hop 256 key bits of the sender's share and one 128-bit pad each way (the keys
+ * forward, the acknowledgement back), so pads and key run out together; a fixed authentication share
+ * would run dry first under many small requests and leave acknowledgements waiting for the next block. The KME whose id sorts
  * first owns the first half, the other the second. A KME spends only its own share, in arrival order,
  * and every message it sends names the bits it spent ({@link Segment}: link, block, offset, length);
  * the peer holds a copy of that share (the mirror) and takes exactly the named bits from it. So the rule
@@ -45,8 +48,6 @@ import org.qnetem.qkd.authentication.Direction;
  */
 public final class LinkKeyPool {
 
-    /** 4,096 bits of each block: pads for 16 messages each way, several relays' worth. */
-    public static final int AUTHENTICATION_BYTES_PER_BLOCK = 512;
     /** An authentication key pool starts when it can hold its hash key and at least one pad each way. */
     private static final int AUTHENTICATION_BOOTSTRAP_BYTES = 64;
 
@@ -131,7 +132,7 @@ public final class LinkKeyPool {
         LinkAuthentication authentication = link(linkId);
         int bytes = (int) Math.min(key.length, bits / 8);
         suppliedBits += 8L * bytes;
-        int authenticationBytes = Math.min(AUTHENTICATION_BYTES_PER_BLOCK, bytes);
+        int authenticationBytes = authenticationBytes(bytes);
         authentication.replenish(Arrays.copyOfRange(key, 0, authenticationBytes));
         int half = (bytes - authenticationBytes) / 2;
         int first = authenticationBytes;
@@ -153,6 +154,14 @@ public final class LinkKeyPool {
         } else {
             retired.add(ref);
         }
+    }
+
+    /**
+     * Bytes of a {@code blockBytes}-byte block that go to authentication: a third, and at least what bootstraps
+     * an authentication pool (all of a smaller block).
+     */
+    public static int authenticationBytes(int blockBytes) {
+        return Math.min(blockBytes, Math.max(blockBytes / 3, AUTHENTICATION_BOOTSTRAP_BYTES));
     }
 
     /** Bits of this KME's own share: what it can still send to the peer. */
