@@ -34,7 +34,8 @@ import org.qnetem.runtime.topology.TopologyLoader;
 /**
  * A short real-time run of three nodes in a line, SAEs two hops apart: enc_keys at one end's KME and
  * dec_keys at the other's, through the same adapters the HTTPS layer uses, give the same keys, relayed by
- * the middle node; the report lists the KMEs with their counters and real pools.
+ * the middle node; cutting a link for the key layer leaves no path (503); the report lists the KMEs with
+ * their counters and real pools.
  */
 class KeyLayerRunTest {
 
@@ -78,6 +79,14 @@ class KeyLayerRunTest {
                         .toCompletableFuture().join());
         assertEquals(401, ((EtsiException) stranger.getCause()).httpStatus());
 
+        // Cut WEST-MID for the key layer: WEST has no path left to EAST.
+        keys.setLinkUp("WEST-MID", false);
+        assertEquals(0, west.status("app-west", "app-east").toCompletableFuture().get().storedKeyCount());
+        CompletionException cut = assertThrows(CompletionException.class,
+                () -> west.encKeys("app-west", "app-east", KeyRequest.of(Optional.of(1), Optional.empty()))
+                        .toCompletableFuture().join());
+        assertEquals(503, ((EtsiException) cut.getCause()).httpStatus());
+
         RunReport report = RunReports.of(run.get(60, TimeUnit.SECONDS));
         assertEquals(List.of("WEST", "MID", "EAST"), report.kmes().stream().map(RunReport.KmeReport::id).toList());
         RunReport.KmeReport westKme = report.kmes().get(0);
@@ -87,6 +96,7 @@ class KeyLayerRunTest {
         assertEquals(List.of("app-west"), westKme.saes());
         assertEquals(4, westKme.encKeysServed());
         assertEquals(1, westKme.refused().get("not_attached"));
+        assertEquals(1, westKme.refused().get("insufficient_key"));
         assertEquals(4, midKme.keysRelayed());
         assertEquals(4, eastKme.decKeysServed());
         assertEquals(1, eastKme.refused().get("unknown_key"));
@@ -94,6 +104,7 @@ class KeyLayerRunTest {
         RunReport.PoolReport westToMid = report.nodes().get(0).pools().get("MID");
         assertEquals(1024, westToMid.spentBits(), "WEST spent |K| = 1024 bits towards MID");
         assertTrue(westToMid.suppliedBits() > 0 && westToMid.bits() > 0);
+        assertEquals(false, westToMid.up(), "the report shows the cut");
         assertEquals(report.nodes().get(1).pools().get("WEST").suppliedBits(), westToMid.suppliedBits(),
                 "both ends of a link receive the same key");
     }
