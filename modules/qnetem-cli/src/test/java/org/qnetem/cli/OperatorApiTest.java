@@ -79,6 +79,14 @@ class OperatorApiTest {
         assertEquals(alice.get("pools").get("BOB").get("bits").asLong(),
                 nodes.get("nodes").get(1).get("pools").get("ALICE").get("bits").asLong());
 
+        JsonNode kmes = getJson(base + "/api/kmes", 200).get("kmes");
+        assertEquals(2, kmes.size());
+        assertEquals("ALICE", kmes.get(0).get("node").asText());
+        assertEquals("https://127.0.0.1:8443", kmes.get(0).get("url").asText());
+        assertEquals("alice-app", kmes.get(0).get("saes").get(0).asText());
+        assertEquals(0, kmes.get(1).get("enc_keys_served").asLong());
+        assertEquals(0, kmes.get(1).get("refused").get("not_attached").asLong());
+
         HttpResponse<String> metrics = get(base + "/metrics");
         assertEquals(200, metrics.statusCode());
         assertTrue(metrics.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"),
@@ -87,7 +95,9 @@ class OperatorApiTest {
         for (String sample : List.of("qnetem_link_qber{link=\"ALICE-BOB\"}",
                 "qnetem_link_secret_key_rate_bps{link=\"ALICE-BOB\"}", "qnetem_link_blocks_total{link=\"ALICE-BOB\"}",
                 "qnetem_link_aborted_blocks_total{link=\"ALICE-BOB\"}", "qnetem_node_pool_bits{node=\"ALICE\",peer=\"BOB\"}",
-                "qnetem_node_pool_bits{node=\"BOB\",peer=\"ALICE\"}", "qnetem_emulated_seconds", "qnetem_rtf")) {
+                "qnetem_node_pool_bits{node=\"BOB\",peer=\"ALICE\"}", "qnetem_emulated_seconds", "qnetem_rtf",
+                "qnetem_kme_enc_keys_total{kme=\"ALICE\"}", "qnetem_kme_keys_relayed_total{kme=\"BOB\"}",
+                "qnetem_kme_refused_total{kme=\"BOB\",reason=\"insufficient_key\"}")) {
             assertTrue(samples.contains(sample), sample + " in\n" + metrics.body());
         }
 

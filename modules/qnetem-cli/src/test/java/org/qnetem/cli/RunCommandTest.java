@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.qnetem.kms.pool.LinkKeyPool;
 import org.qnetem.runtime.report.ReportWriter;
 import org.qnetem.runtime.report.RunReport;
 
@@ -52,7 +53,12 @@ class RunCommandTest {
         assertEquals(0, link.abortedBlocks());
         assertTrue(link.keyDigest().matches("sha256:[0-9a-f]{64}"), link.keyDigest());
         long secretBits = 0;
+        long suppliedBits = 0;
+        long ownShareBits = 0;
         for (RunReport.KeyBlockReport block : link.keyBlocks()) {
+            long bytes = block.deliveredBits() / 8;
+            suppliedBits += 8 * bytes;
+            ownShareBits += 8 * ((bytes - LinkKeyPool.authenticationBytes((int) bytes)) / 2);
             assertTrue(block.terms().keySet().containsAll(List.of("s_x0", "s_x1", "phi_x", "leaked_ec")));
             assertEquals((double) block.leakedBits(), block.terms().get("leaked_ec"));
             assertEquals((long) Math.floor(block.lengthBound()), block.secretBits());
@@ -60,7 +66,13 @@ class RunCommandTest {
             secretBits += block.secretBits();
         }
         assertEquals(secretBits / 0.4, link.secretKeyRateBps(), 1e-6);
-        assertEquals(secretBits, written.nodes().get(0).pools().get("BOB").bits() + link.authenticationRefillBits());
+        // The KME's pool for BOB got every block's delivered key (whole bytes) and owns half of what is left
+        // after its authentication key.
+        RunReport.PoolReport pool = written.nodes().get(0).pools().get("BOB");
+        assertEquals(suppliedBits, pool.suppliedBits());
+        assertTrue(secretBits - link.authenticationRefillBits() - suppliedBits < 8 * link.keyBlocks().size());
+        assertEquals(ownShareBits, pool.bits());
+        assertEquals(1, written.kmes().stream().filter(k -> k.id().equals("ALICE")).count());
     }
 
     @Test

@@ -13,12 +13,15 @@ import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.qnetem.physics.batch.PackedBits;
 import org.qnetem.physics.batch.PhotonBatch;
 import org.qnetem.physics.batch.StatisticalCounts;
 import org.qnetem.physics.random.StreamKey;
 import org.qnetem.qkd.protocol.BlockOutcome;
+import org.qnetem.qkd.protocol.KeyBlock;
 import org.qnetem.qkd.sifting.SiftedBlock;
 import org.qnetem.runtime.clock.EmulationClock;
+import org.qnetem.runtime.kms.KmeActor;
 import org.qnetem.runtime.node.NodeActor;
 import org.qnetem.runtime.serialization.InternalMessage;
 import org.qnetem.runtime.serialization.WireMessage;
@@ -89,6 +92,8 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
     private final ActorRef<NodeActor.Command> transmitterNode;
     private final ActorRef<NodeActor.Command> receiverNode;
     private final ActorRef<EmulationClock.Command> clock;
+    private final ActorRef<KmeActor.Command> transmitterKme;
+    private final ActorRef<KmeActor.Command> receiverKme;
     private final Map<Long, SiftedBlock> transmitterHalves = new HashMap<>();
     private final Map<Long, SiftedBlock> receiverHalves = new HashMap<>();
     private final ArrayDeque<PendingEpoch> pendingEpochs = new ArrayDeque<>();
@@ -98,16 +103,23 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
     private long comparedThrough = -1;
     private LinkStatistics statistics;
 
-    /** {@code transmitterNode} and {@code receiverNode} are ends a and b, which get their own receivers' records. */
+    /**
+     * {@code transmitterNode} and {@code receiverNode} are ends a and b, which get their own receivers' records;
+     * at statistical fidelity the link gives each key block's delivered key to both ends' KMEs itself.
+     */
     public static Behavior<Command> create(LinkSpec spec, long runSeed, ActorRef<NodeActor.Command> transmitterNode,
                                            ActorRef<NodeActor.Command> receiverNode,
-                                           ActorRef<EmulationClock.Command> clock) {
-        return Behaviors.setup(context -> new LinkActor(context, spec, runSeed, transmitterNode, receiverNode, clock));
+                                           ActorRef<EmulationClock.Command> clock,
+                                           ActorRef<KmeActor.Command> transmitterKme,
+                                           ActorRef<KmeActor.Command> receiverKme) {
+        return Behaviors.setup(context -> new LinkActor(context, spec, runSeed, transmitterNode, receiverNode, clock,
+                transmitterKme, receiverKme));
     }
 
     private LinkActor(ActorContext<Command> context, LinkSpec spec, long runSeed,
                       ActorRef<NodeActor.Command> transmitterNode, ActorRef<NodeActor.Command> receiverNode,
-                      ActorRef<EmulationClock.Command> clock) {
+                      ActorRef<EmulationClock.Command> clock, ActorRef<KmeActor.Command> transmitterKme,
+                      ActorRef<KmeActor.Command> receiverKme) {
         super(context);
         this.spec = spec;
         boolean isStatistical = spec.fidelity() == Fidelity.STATISTICAL;
@@ -117,6 +129,8 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
         this.transmitterNode = transmitterNode;
         this.receiverNode = receiverNode;
         this.clock = clock;
+        this.transmitterKme = transmitterKme;
+        this.receiverKme = receiverKme;
         this.statistics = LinkStatistics.empty(spec.id());
     }
 
@@ -167,6 +181,15 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
             BlockRecord receivers = BlockRecord.of(LinkRole.RECEIVER, block);
             ledger.record(receivers);
             ledger.record(receivers.at(LinkRole.TRANSMITTER));
+            if (block instanceof KeyBlock key) {
+                PackedBits delivered = key.deliveredKey();
+                byte[] material = delivered.toBytes();
+                // Each KME gets its own copy: a KME wipes key material in place once it is spent.
+                transmitterKme.tell(new KmeActor.DeliverKeyBlock(spec.id(), key.blockId(), material.clone(),
+                        delivered.length()));
+                receiverKme.tell(new KmeActor.DeliverKeyBlock(spec.id(), key.blockId(), material,
+                        delivered.length()));
+            }
         }
         markCompared(batch.sequence());
         reportCompletedEpochs();

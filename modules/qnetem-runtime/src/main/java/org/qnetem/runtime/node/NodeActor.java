@@ -10,9 +10,12 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.qnetem.physics.batch.DetectionBatch;
 import org.qnetem.physics.batch.PhotonBatch;
+import org.qnetem.physics.batch.PackedBits;
 import org.qnetem.qkd.protocol.BlockOutcome;
+import org.qnetem.qkd.protocol.KeyBlock;
 import org.qnetem.qkd.protocol.Outbox;
 import org.qnetem.qkd.protocol.SealedMessage;
+import org.qnetem.runtime.kms.KmeActor;
 import org.qnetem.runtime.link.BlockRecord;
 import org.qnetem.runtime.link.ClassicalChannel;
 import org.qnetem.runtime.link.ClassicalFrame;
@@ -26,6 +29,7 @@ import org.qnetem.runtime.topology.LinkSpec;
  * A QKD node: the devices at one end of each of its links. As end a it keeps the link source's clock and
  * emits its photon (or pump) batches as emulated time advances; at either end it runs the protocol engine
  * for the link ({@link LinkEnd}) and exchanges its classical messages over the link's classical channel.
+ * The delivered key of every block its engines finish goes to the node's KME, each end its own copy.
  */
 public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
 
@@ -52,17 +56,22 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
     private final String nodeId;
     private final long runSeed;
     private final long durationPs;
+    private final ActorRef<KmeActor.Command> kme;
     private final Map<String, Attached> ends = new LinkedHashMap<>();
 
-    public static Behavior<Command> create(String nodeId, long runSeed, long durationPs) {
-        return Behaviors.setup(context -> new NodeActor(context, nodeId, runSeed, durationPs));
+    /** {@code kme}: the node's KME, which gets the key of every block this node's engines finish. */
+    public static Behavior<Command> create(String nodeId, long runSeed, long durationPs,
+                                           ActorRef<KmeActor.Command> kme) {
+        return Behaviors.setup(context -> new NodeActor(context, nodeId, runSeed, durationPs, kme));
     }
 
-    private NodeActor(ActorContext<Command> context, String nodeId, long runSeed, long durationPs) {
+    private NodeActor(ActorContext<Command> context, String nodeId, long runSeed, long durationPs,
+                      ActorRef<KmeActor.Command> kme) {
         super(context);
         this.nodeId = nodeId;
         this.runSeed = runSeed;
         this.durationPs = durationPs;
+        this.kme = kme;
     }
 
     @Override
@@ -125,6 +134,10 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
         out.openedBlocks().forEach(block -> linkActor.tell(new LinkActor.RecordBlockOpened(block)));
         for (BlockOutcome outcome : out.outcomes()) {
             linkActor.tell(new LinkActor.RecordBlock(BlockRecord.of(role, outcome)));
+            if (outcome instanceof KeyBlock block) {
+                PackedBits key = block.deliveredKey();
+                kme.tell(new KmeActor.DeliverKeyBlock(link.id(), block.blockId(), key.toBytes(), key.length()));
+            }
         }
     }
 

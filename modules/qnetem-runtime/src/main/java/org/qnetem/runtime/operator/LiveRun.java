@@ -12,6 +12,8 @@ import org.apache.pekko.actor.typed.Scheduler;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.qnetem.runtime.clock.ClockSummary;
 import org.qnetem.runtime.clock.ProgressListener;
+import org.qnetem.runtime.kms.KeyLayer;
+import org.qnetem.runtime.kms.KmeReport;
 import org.qnetem.runtime.link.LinkActor;
 import org.qnetem.runtime.link.LinkStatistics;
 import org.qnetem.runtime.topology.Topology;
@@ -19,22 +21,24 @@ import org.qnetem.runtime.topology.Topology;
 /**
  * What the operator API can see of a run while it goes: its topology, the clock's latest summary (kept by
  * wrapping the run's progress listener) and a snapshot of every link's statistics, asked without waiting
- * for key blocks in flight.
+ * for key blocks in flight, and every KME's counters and pools.
  */
 public final class LiveRun {
 
     private final Topology topology;
     private final Map<String, ActorRef<LinkActor.Command>> links;
+    private final KeyLayer keyLayer;
     private final Scheduler scheduler;
     private final Duration askTimeout;
     private final AtomicReference<ClockSummary> clock;
 
     /** {@code clock} holds the clock's latest summary, as {@link #recording} keeps it. */
-    public LiveRun(Topology topology, Map<String, ActorRef<LinkActor.Command>> links,
+    public LiveRun(Topology topology, Map<String, ActorRef<LinkActor.Command>> links, KeyLayer keyLayer,
                    AtomicReference<ClockSummary> clock, Scheduler scheduler, Duration askTimeout) {
         this.topology = topology;
         this.clock = clock;
         this.links = Map.copyOf(links);
+        this.keyLayer = keyLayer;
         this.scheduler = scheduler;
         this.askTimeout = askTimeout;
     }
@@ -62,5 +66,15 @@ public final class LiveRun {
                 links.get(link.id()), LinkActor.SnapshotStatistics::new, askTimeout, scheduler).toCompletableFuture()));
         return CompletableFuture.allOf(asks.toArray(CompletableFuture[]::new))
                 .thenApply(done -> asks.stream().map(CompletableFuture::join).toList());
+    }
+
+    /** The run's KMEs, each one's {@code KeyDelivery} for the ETSI GS QKD 014 endpoints. */
+    public KeyLayer keyLayer() {
+        return keyLayer;
+    }
+
+    /** Every KME's report now, in topology node order (its own ask timeout, {@code qnetem.kms.ask-timeout}). */
+    public CompletionStage<List<KmeReport>> kmes() {
+        return keyLayer.snapshot();
     }
 }

@@ -4,15 +4,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import org.qnetem.runtime.link.LinkStatistics;
+import org.qnetem.kms.KmePool;
+import org.qnetem.runtime.kms.KmeReport;
 import org.qnetem.runtime.topology.LinkSpec;
 import org.qnetem.runtime.topology.NodeSpec;
 import org.qnetem.runtime.topology.Topology;
 
 /**
- * {@code GET /api/nodes}: each node's links and its key pool per peer so far. Both ends of a link hold the key
- * it delivered, so a node's pool for a peer is the delivered bits of their links, as in the run report.
+ * {@code GET /api/nodes}: each node's links and its KME's key pool per peer now: {@code bits} the key the node
+ * can still send to the peer (its own share), {@code supplied_bits} the delivered key the pool has received,
+ * as in the run report.
  */
 public record NodesView(List<Node> nodes) {
 
@@ -20,28 +21,26 @@ public record NodesView(List<Node> nodes) {
                        Map<String, Pool> pools) {
     }
 
-    public record Pool(long bits) {
+    public record Pool(long bits, long suppliedBits) {
     }
 
-    public static NodesView of(Topology topology, List<LinkStatistics> statistics) {
+    /** {@code kmes}: every node's KME report, in topology node order. */
+    public static NodesView of(Topology topology, List<KmeReport> kmes) {
         List<Node> nodes = new ArrayList<>();
         for (NodeSpec node : topology.nodes()) {
             List<String> transmits = new ArrayList<>();
             List<String> receives = new ArrayList<>();
-            Map<String, Long> bits = new TreeMap<>();
-            for (int i = 0; i < statistics.size(); i++) {
-                LinkSpec link = topology.links().get(i);
-                long delivered = statistics.get(i).keys().deliveredBits();
+            for (LinkSpec link : topology.links()) {
                 if (link.transmitterId().equals(node.id())) {
                     transmits.add(link.id());
-                    bits.merge(link.receiverId(), delivered, Long::sum);
                 } else if (link.receiverId().equals(node.id())) {
                     receives.add(link.id());
-                    bits.merge(link.transmitterId(), delivered, Long::sum);
                 }
             }
             Map<String, Pool> pools = new LinkedHashMap<>();
-            bits.forEach((peer, total) -> pools.put(peer, new Pool(total)));
+            for (KmePool pool : kmes.get(nodes.size()).pools()) {
+                pools.put(pool.peer(), new Pool(pool.ownBits(), pool.suppliedBits()));
+            }
             nodes.add(new Node(node.id(), node.name(), transmits, receives, pools));
         }
         return new NodesView(nodes);

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.apache.pekko.http.javadsl.model.ContentType;
@@ -18,6 +19,7 @@ import org.apache.pekko.http.javadsl.model.StatusCode;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.Route;
+import org.qnetem.runtime.kms.KmeReport;
 import org.qnetem.runtime.link.LinkStatistics;
 
 /** The operator API's routes: thin, each building its view in one of the *View classes. */
@@ -38,24 +40,37 @@ final class OperatorRoutes extends AllDirectives {
                 path(segment("api").slash("topology"), () -> get(() ->
                         complete(json(StatusCodes.OK, TopologyView.of(run.topology()))))),
                 path(segment("api").slash("links"), () -> get(() -> completeWithFuture(withSnapshot(links ->
-                        json(StatusCodes.OK, LinksView.of(run.topology(), run.clock(), links)))))),
-                path(segment("api").slash("nodes"), () -> get(() -> completeWithFuture(withSnapshot(links ->
-                        json(StatusCodes.OK, NodesView.of(run.topology(), links)))))),
-                path("metrics", () -> get(() -> completeWithFuture(withSnapshot(this::metrics)))),
+                        CompletableFuture.completedFuture(json(StatusCodes.OK,
+                                LinksView.of(run.topology(), run.clock(), links))))))),
+                path(segment("api").slash("nodes"), () -> get(() -> completeWithFuture(withKmes(kmes ->
+                        json(StatusCodes.OK, NodesView.of(run.topology(), kmes)))))),
+                path(segment("api").slash("kmes"), () -> get(() -> completeWithFuture(withKmes(kmes ->
+                        json(StatusCodes.OK, KmesView.of(run.topology(), kmes)))))),
+                path("metrics", () -> get(() -> completeWithFuture(withSnapshot(links ->
+                        withKmes(kmes -> metrics(links, kmes)))))),
                 extractRequest(request -> complete(notFound(request))));
     }
 
-    private HttpResponse metrics(List<LinkStatistics> links) {
+    private HttpResponse metrics(List<LinkStatistics> links, List<KmeReport> kmes) {
         String text = PrometheusText.of(run.clock(), LinksView.of(run.topology(), run.clock(), links),
-                NodesView.of(run.topology(), links));
+                NodesView.of(run.topology(), kmes), KmesView.of(run.topology(), kmes));
         return HttpResponse.create().withEntity(PROMETHEUS, text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Answers from a snapshot of every link, or 503 if a link does not answer in time. */
-    private CompletionStage<HttpResponse> withSnapshot(Function<List<LinkStatistics>, HttpResponse> view) {
+    private CompletionStage<HttpResponse> withSnapshot(
+            Function<List<LinkStatistics>, CompletionStage<HttpResponse>> view) {
         return run.snapshot().handle((links, failure) -> failure == null ? view.apply(links)
+                : CompletableFuture.completedFuture(json(StatusCodes.SERVICE_UNAVAILABLE, Map.of("error",
+                        "the links did not answer in time: " + rootCause(failure).getMessage()))))
+                .thenCompose(response -> response);
+    }
+
+    /** Answers from a report of every KME, or 503 if a KME does not answer in time. */
+    private CompletionStage<HttpResponse> withKmes(Function<List<KmeReport>, HttpResponse> view) {
+        return run.kmes().handle((kmes, failure) -> failure == null ? view.apply(kmes)
                 : json(StatusCodes.SERVICE_UNAVAILABLE, Map.of("error",
-                        "the links did not answer in time: " + rootCause(failure).getMessage())));
+                        "the KMEs did not answer in time: " + rootCause(failure).getMessage())));
     }
 
     private static HttpResponse notFound(HttpRequest request) {

@@ -3,6 +3,7 @@ package org.qnetem.runtime.operator;
 import java.util.Locale;
 import java.util.function.Function;
 import org.qnetem.runtime.clock.ClockSummary;
+import org.qnetem.runtime.report.RunReport;
 
 /** {@code GET /metrics}: the live views in the Prometheus text exposition format (version 0.0.4). */
 public final class PrometheusText {
@@ -14,7 +15,7 @@ public final class PrometheusText {
     private PrometheusText() {
     }
 
-    public static String of(ClockSummary clock, LinksView links, NodesView nodes) {
+    public static String of(ClockSummary clock, LinksView links, NodesView nodes, KmesView kmes) {
         PrometheusText out = new PrometheusText();
         out.family("qnetem_emulated_seconds", "gauge", "Emulated time the clock has completed so far.");
         out.sample("qnetem_emulated_seconds", "", clock.emulatedSeconds());
@@ -37,10 +38,27 @@ public final class PrometheusText {
         out.linkFamily(links, "qnetem_link_secret_key_rate_bps", "gauge",
                 "Secret bits per emulated second so far.",
                 link -> link.secretKeyRateBps() == null ? Double.NaN : link.secretKeyRateBps());
-        out.family("qnetem_node_pool_bits", "gauge", "Key bits a node holds for a peer.");
+        out.family("qnetem_node_pool_bits", "gauge", "Key bits a node's KME can still send to a peer.");
         for (NodesView.Node node : nodes.nodes()) {
             node.pools().forEach((peer, pool) -> out.sample("qnetem_node_pool_bits",
                     "{node=\"" + escape(node.id()) + "\",peer=\"" + escape(peer) + "\"}", pool.bits()));
+        }
+        out.kmeFamily(kmes, "qnetem_kme_enc_keys_total", "Keys served to master SAEs (enc_keys).",
+                kme -> kme.encKeysServed());
+        out.kmeFamily(kmes, "qnetem_kme_dec_keys_total", "Keys served to slave SAEs (dec_keys).",
+                kme -> kme.decKeysServed());
+        out.kmeFamily(kmes, "qnetem_kme_keys_relayed_total", "Keys relayed as a trusted intermediate node.",
+                kme -> kme.keysRelayed());
+        out.kmeFamily(kmes, "qnetem_kme_keys_expired_total", "Keys wiped uncollected after their TTL.",
+                kme -> kme.keysExpired());
+        out.kmeFamily(kmes, "qnetem_kme_relays_aborted_total", "Relays started here that stopped on the way.",
+                kme -> kme.relaysAborted());
+        out.kmeFamily(kmes, "qnetem_kme_messages_rejected_total", "KME messages dropped.",
+                kme -> kme.messagesRejected());
+        out.family("qnetem_kme_refused_total", "counter", "ETSI GS QKD 014 calls refused, by reason.");
+        for (RunReport.KmeReport kme : kmes.kmes()) {
+            kme.refused().forEach((reason, count) -> out.sample("qnetem_kme_refused_total",
+                    "{kme=\"" + escape(kme.id()) + "\",reason=\"" + escape(reason) + "\"}", count));
         }
         return out.text.toString();
     }
@@ -50,6 +68,13 @@ public final class PrometheusText {
         family(name, type, help);
         for (LinksView.Link link : links.links()) {
             sample(name, "{link=\"" + escape(link.id()) + "\"}", value.apply(link));
+        }
+    }
+
+    private void kmeFamily(KmesView kmes, String name, String help, Function<RunReport.KmeReport, Long> value) {
+        family(name, "counter", help);
+        for (RunReport.KmeReport kme : kmes.kmes()) {
+            sample(name, "{kme=\"" + escape(kme.id()) + "\"}", value.apply(kme));
         }
     }
 

@@ -37,6 +37,16 @@ public final class ReportTable {
                     (double) pool.bits())));
             out.append(String.format(Locale.ROOT, "%-16s%s%n", node.id(), pools.length() == 0 ? "  -" : pools));
         }
+        out.append(String.format(Locale.ROOT, "%-16s %-28s %8s %8s %8s %8s %8s %8s%n", "kme", "url", "enc",
+                "dec", "relayed", "expired", "aborted", "refused"));
+        for (RunReport.KmeReport kme : report.kmes()) {
+            long refused = kme.refused().values().stream().mapToLong(Long::longValue).sum();
+            if (kme.url() != null || !kme.saes().isEmpty() || kme.keysRelayed() > 0 || refused > 0) {
+                out.append(String.format(Locale.ROOT, "%-16s %-28s %8d %8d %8d %8d %8d %8d%n", kme.id(),
+                        kme.url() == null ? "-" : kme.url(), kme.encKeysServed(), kme.decKeysServed(),
+                        kme.keysRelayed(), kme.keysExpired(), kme.relaysAborted(), refused));
+            }
+        }
         report.invariants().forEach((name, count) ->
                 out.append(String.format(Locale.ROOT, "invariant %s: %d%s%n", name, count, count == 0 ? "" : "  VIOLATED")));
         return out.toString();

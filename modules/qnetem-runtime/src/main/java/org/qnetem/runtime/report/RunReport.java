@@ -12,8 +12,8 @@ import java.util.Map;
  */
 public record RunReport(String topology, String topologyFile, long seed, String mode, Double speed,
                         double emulatedSeconds, double wallSeconds, double rtf, double lagMs,
-                        List<LinkReport> links, List<NodeReport> nodes, Map<String, Long> invariants,
-                        List<EventReport> events) {
+                        List<LinkReport> links, List<NodeReport> nodes, List<KmeReport> kmes,
+                        Map<String, Long> invariants, List<EventReport> events) {
 
     /**
      * One link. Measured values sit beside their analytic expectation ({@code expected_*}). {@code qber}
@@ -48,14 +48,36 @@ public record RunReport(String topology, String topologyFile, long seed, String 
 
     /**
      * {@code latitude}, {@code longitude}: the node's position in degrees, null when the topology gives none;
-     * {@code roles}: its roles as named in the topology; {@code pools}: per peer node, the key bits this node
-     * holds for it.
+     * {@code roles}: its roles as named in the topology; {@code pools}: per peer node, the node's KME's link key
+     * pool for it at the end of the run.
      */
     public record NodeReport(String id, String name, Double latitude, Double longitude, List<String> roles,
                              List<String> transmitsOn, List<String> receivesOn, Map<String, PoolReport> pools) {
     }
 
-    public record PoolReport(long bits) {
+    /**
+     * A KME's link key pool for one peer: {@code bits} the key this node can still send to the peer (its own
+     * share of the pool); {@code supplied_bits} all delivered key the pool received from the links (both shares
+     * and the KME authentication key); {@code overflow_bits} own-share key dropped because the share was full;
+     * {@code spent_bits} own-share key spent as one-time pads; {@code low_water_events} how often the own share
+     * fell below the low-water mark; {@code up} whether a link to the peer is up for the key layer.
+     */
+    public record PoolReport(long bits, long suppliedBits, long overflowBits, long spentBits, long lowWaterEvents,
+                             boolean up) {
+    }
+
+    /**
+     * A node's KME: its ETSI GS QKD 014 endpoint ({@code host}, {@code port}, {@code url} null when the topology
+     * gives none), the SAEs attached to it, and its counters, in keys: {@code enc_keys_served} to master SAEs,
+     * {@code dec_keys_served} to slave SAEs, {@code keys_relayed} as a trusted intermediate node,
+     * {@code keys_expired} uncollected within the TTL; {@code relays_aborted} relays it started that stopped on
+     * the way (and were retried elsewhere), {@code messages_rejected} KME messages dropped (failed
+     * authentication or not making sense), {@code refused} calls refused per reason, {@code stored_keys} keys
+     * still waiting here for slave SAEs.
+     */
+    public record KmeReport(String id, String node, String host, Integer port, String url, List<String> saes,
+                            long encKeysServed, long decKeysServed, long keysRelayed, long keysExpired,
+                            long relaysAborted, long messagesRejected, Map<String, Long> refused, int storedKeys) {
     }
 
     public record EventReport(double emulatedSeconds, String type, String detail) {

@@ -6,23 +6,29 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Optional;
 import java.util.function.Predicate;
 import org.qnetem.physics.attack.Attack;
+import org.qnetem.kms.KmeCounters;
+import org.qnetem.kms.KmePool;
 import org.qnetem.physics.batch.Bbm92Expectation;
 import org.qnetem.physics.model.Bb84Expectation;
 import org.qnetem.runtime.clock.ClockMode;
 import org.qnetem.runtime.clock.ClockSummary;
 import org.qnetem.qkd.protocol.ExpectedKeyRate;
 import org.qnetem.physics.model.BinaryEntropy;
+import org.qnetem.runtime.kms.KmeReport;
 import org.qnetem.runtime.link.BlockDetail;
 import org.qnetem.runtime.link.BlockRecord;
 import org.qnetem.runtime.link.KeyStatistics;
 import org.qnetem.runtime.link.LinkStatistics;
 import org.qnetem.runtime.run.RunResult;
+import org.qnetem.runtime.topology.KmeEndpoint;
 import org.qnetem.runtime.topology.LinkSpec;
 import org.qnetem.runtime.topology.NodeRole;
 import org.qnetem.runtime.topology.NodeSpec;
+import org.qnetem.runtime.topology.SaeSpec;
+import org.qnetem.runtime.topology.Topology;
 
 /** Builds the run report from a run's measurements and the analytic model of each link. */
 public final class RunReports {
@@ -60,7 +66,12 @@ public final class RunReports {
                     node.position().map(NodeSpec.GeoPosition::longitude).orElse(null),
                     node.roles().stream().map(NodeRole::configName).toList(),
                     linkIds(result, link -> link.transmitterId().equals(node.id())),
-                    linkIds(result, link -> link.receiverId().equals(node.id())), pools(result, node.id())));
+                    linkIds(result, link -> link.receiverId().equals(node.id())),
+                    pools(result.kmes().get(nodes.size()))));
+        }
+        List<RunReport.KmeReport> kmes = new ArrayList<>();
+        for (int i = 0; i < result.kmes().size(); i++) {
+            kmes.add(kmeReport(result.topology(), result.topology().nodes().get(i), result.kmes().get(i)));
         }
         boolean realtime = result.settings().clock().mode() == ClockMode.REALTIME;
         events.sort(Comparator.comparingDouble(RunReport.EventReport::emulatedSeconds));
@@ -68,24 +79,28 @@ public final class RunReports {
         return new RunReport(result.topology().name(), result.topology().source(), result.settings().seed(),
                 result.settings().clock().mode().name().toLowerCase(Locale.ROOT),
                 realtime ? result.settings().clock().speed() : null, seconds, clock.wallSeconds(),
-                clock.realTimeFactor(), realtime ? clock.maxLagNanos() / 1e6 : 0, links, nodes, invariants, events);
+                clock.realTimeFactor(), realtime ? clock.maxLagNanos() / 1e6 : 0, links, nodes, kmes, invariants, events);
     }
 
-    /** Both ends of a link hold the same delivered key, so a node's pool for a peer is the key of their links. */
-    private static Map<String, RunReport.PoolReport> pools(RunResult result, String nodeId) {
-        Map<String, Long> bits = new TreeMap<>();
-        for (int i = 0; i < result.links().size(); i++) {
-            LinkSpec link = result.topology().links().get(i);
-            long delivered = result.links().get(i).keys().deliveredBits();
-            if (link.transmitterId().equals(nodeId)) {
-                bits.merge(link.receiverId(), delivered, Long::sum);
-            } else if (link.receiverId().equals(nodeId)) {
-                bits.merge(link.transmitterId(), delivered, Long::sum);
-            }
-        }
+    /** The node's KME's real pools, by peer id. */
+    private static Map<String, RunReport.PoolReport> pools(KmeReport kme) {
         Map<String, RunReport.PoolReport> pools = new LinkedHashMap<>();
-        bits.forEach((peer, total) -> pools.put(peer, new RunReport.PoolReport(total)));
+        for (KmePool pool : kme.pools()) {
+            pools.put(pool.peer(), new RunReport.PoolReport(pool.ownBits(), pool.suppliedBits(), pool.overflowBits(),
+                    pool.spentBits(), pool.lowWaterEvents(), pool.up()));
+        }
         return pools;
+    }
+
+    /** A KME as the report (and the operator API) shows it. */
+    public static RunReport.KmeReport kmeReport(Topology topology, NodeSpec node, KmeReport kme) {
+        KmeCounters c = kme.counters();
+        Optional<KmeEndpoint> endpoint = node.kme();
+        return new RunReport.KmeReport(kme.kmeId(), node.id(), endpoint.map(KmeEndpoint::host).orElse(null),
+                endpoint.map(KmeEndpoint::port).orElse(null), endpoint.map(KmeEndpoint::url).orElse(null),
+                topology.saes().stream().filter(sae -> sae.node().equals(node.id())).map(SaeSpec::id).toList(),
+                c.encKeysServed(), c.decKeysServed(), c.keysRelayed(), c.keysExpired(), c.relaysAborted(),
+                c.messagesRejected(), c.refusedByReason(), kme.storedKeys());
     }
 
     /** The analytic model of a link: per pulse (BBM92: per pump pulse or window), and its secret key rate. */

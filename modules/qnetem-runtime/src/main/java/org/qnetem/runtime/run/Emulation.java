@@ -38,7 +38,8 @@ public final class Emulation {
 
     /**
      * As {@link #run(Topology, RunSettings, ProgressListener, Config, OperatorSettings)}, handing {@code onStarted}
-     * the run's live view (clock and link snapshots, e.g. for a status line) just before the clock starts.
+     * the run's live view (clock, link snapshots, and the key layer whose KMEs serve ETSI GS QKD 014) just before
+     * the clock starts.
      */
     public static RunResult run(Topology topology, RunSettings settings, ProgressListener progress, Config config,
                                 OperatorSettings operator, Consumer<LiveRun> onStarted) {

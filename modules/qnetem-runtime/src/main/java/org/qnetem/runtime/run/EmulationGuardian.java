@@ -24,6 +24,9 @@ import org.apache.pekko.cluster.typed.Subscribe;
 import org.qnetem.runtime.clock.ClockSummary;
 import org.qnetem.runtime.clock.EmulationClock;
 import org.qnetem.runtime.clock.ProgressListener;
+import org.qnetem.runtime.kms.KeyLayer;
+import org.qnetem.runtime.kms.KmeActor;
+import org.qnetem.runtime.kms.KmeReport;
 import org.qnetem.runtime.link.ClassicalChannel;
 import org.qnetem.runtime.link.LinkActor;
 import org.qnetem.runtime.link.LinkRole;
@@ -56,6 +59,9 @@ public final class EmulationGuardian {
     }
 
     private record StatisticsFailed(String linkId, Throwable cause) implements Command {
+    }
+
+    private record KmesReported(List<KmeReport> kmes, Throwable failure) implements Command {
     }
 
     private static final String COMPUTE_DISPATCHER = "qnetem.compute-dispatcher";
@@ -94,10 +100,13 @@ public final class EmulationGuardian {
         AtomicReference<ClockSummary> latestClock = new AtomicReference<>(new ClockSummary(0, 0, 0, 0));
         ProgressListener listener = LiveRun.recording(latestClock, progress);
         Props compute = DispatcherSelector.fromConfig(COMPUTE_DISPATCHER);
+        Map<String, ActorRef<KmeActor.Command>> kmes = spawnKmes(context, topology, settings);
+        KeyLayer keyLayer = new KeyLayer(topology, kmes, context.getSystem().scheduler(),
+                context.getSystem().settings().config().getDuration("qnetem.kms.ask-timeout"));
         Map<String, ActorRef<NodeActor.Command>> nodes = new LinkedHashMap<>();
         for (NodeSpec node : topology.nodes()) {
             ActorRef<NodeActor.Command> ref = context.spawn(
-                    NodeActor.create(node.id(), settings.seed(), settings.clock().durationPs()),
+                    NodeActor.create(node.id(), settings.seed(), settings.clock().durationPs(), kmes.get(node.id())),
                     "node-" + node.id(), compute);
             context.watch(ref);
             nodes.put(node.id(), ref);
@@ -112,7 +121,8 @@ public final class EmulationGuardian {
             ActorRef<NodeActor.Command> transmitter = nodes.get(link.transmitterId());
             ActorRef<NodeActor.Command> receiver = nodes.get(link.receiverId());
             ActorRef<LinkActor.Command> linkActor = context.spawn(
-                    LinkActor.create(link, settings.seed(), transmitter, receiver, clock), "link-" + link.id(), compute);
+                    LinkActor.create(link, settings.seed(), transmitter, receiver, clock, kmes.get(link.transmitterId()),
+                            kmes.get(link.receiverId())), "link-" + link.id(), compute);
             ActorRef<ClassicalChannel.Command> channel = context.spawn(ClassicalChannel.create(link.id(),
                     link.fibre().delayPs(), Map.of(link.transmitterId(), transmitter, link.receiverId(), receiver)),
                     "classical-" + link.id());
@@ -122,14 +132,43 @@ public final class EmulationGuardian {
             receiver.tell(new NodeActor.AttachLink(link, LinkRole.RECEIVER, linkActor, channel));
             links.put(link.id(), linkActor);
         }
-        LiveRun live = new LiveRun(topology, links, latestClock, context.getSystem().scheduler(),
+        LiveRun live = new LiveRun(topology, links, keyLayer, latestClock, context.getSystem().scheduler(),
                 context.getSystem().settings().config().getDuration("qnetem.operator.ask-timeout"));
         if (operator != null) {
             serveOperatorApi(context, live, operator, result);
         }
         onStarted.accept(live);
         clock.tell(new EmulationClock.Start(context.messageAdapter(ClockSummary.class, ClockFinished::new)));
-        return running(context, topology, settings, links, result);
+        return running(context, topology, settings, links, keyLayer, result);
+    }
+
+    /** A KME per node, each told of every other (neighbours relay; all exchange pool levels). */
+    private static Map<String, ActorRef<KmeActor.Command>> spawnKmes(ActorContext<Command> context, Topology topology,
+                                                                      RunSettings settings) {
+        Map<String, String> saeKmes = new HashMap<>();
+        topology.saes().forEach(sae -> saeKmes.put(sae.id(), sae.node()));
+        Duration tick = context.getSystem().settings().config().getDuration("qnetem.kms.tick");
+        Map<String, ActorRef<KmeActor.Command>> kmes = new LinkedHashMap<>();
+        for (NodeSpec node : topology.nodes()) {
+            Map<String, String> linkPeers = new LinkedHashMap<>();
+            for (LinkSpec link : topology.links()) {
+                if (link.transmitterId().equals(node.id())) {
+                    linkPeers.put(link.id(), link.receiverId());
+                } else if (link.receiverId().equals(node.id())) {
+                    linkPeers.put(link.id(), link.transmitterId());
+                }
+            }
+            ActorRef<KmeActor.Command> kme = context.spawn(KmeActor.create(node.id(), topology.keyManagement(),
+                    saeKmes, linkPeers, settings.seed(), tick), "kme-" + node.id());
+            context.watch(kme);
+            kmes.put(node.id(), kme);
+        }
+        kmes.forEach((id, kme) -> kmes.forEach((otherId, other) -> {
+            if (!otherId.equals(id)) {
+                kme.tell(new KmeActor.AddPeer(otherId, other));
+            }
+        }));
+        return kmes;
     }
 
     /** A port that cannot be bound fails the run rather than leaving it without the API it was asked for. */
@@ -146,7 +185,7 @@ public final class EmulationGuardian {
     }
 
     private static Behavior<Command> running(ActorContext<Command> context, Topology topology, RunSettings settings,
-                                             Map<String, ActorRef<LinkActor.Command>> links,
+                                             Map<String, ActorRef<LinkActor.Command>> links, KeyLayer keyLayer,
                                              CompletableFuture<RunResult> result) {
         return Behaviors.receive(Command.class)
                 .onMessage(ClockFinished.class, finished -> {
@@ -156,25 +195,37 @@ public final class EmulationGuardian {
                             LinkActor.ReportStatistics::new,
                             (statistics, failure) -> statistics != null ? new StatisticsReceived(statistics)
                                     : new StatisticsFailed(id, failure)));
-                    return collecting(topology, settings, finished.summary(), links.size(), result);
+                    return collecting(context, topology, settings, finished.summary(), links.size(), keyLayer,
+                            result);
                 })
                 .onSignal(ChildFailed.class, failed -> fail(result, failed))
                 .onSignal(Terminated.class, stopped -> Behaviors.same())
                 .build();
     }
 
-    private static Behavior<Command> collecting(Topology topology, RunSettings settings, ClockSummary clock,
-                                                int expected, CompletableFuture<RunResult> result) {
+    /** Every link's statistics once its blocks are drained, then every KME's report, which counts those blocks. */
+    private static Behavior<Command> collecting(ActorContext<Command> context, Topology topology, RunSettings settings,
+                                                ClockSummary clock, int expected, KeyLayer keyLayer,
+                                                CompletableFuture<RunResult> result) {
         Map<String, LinkStatistics> received = new HashMap<>();
+        List<LinkStatistics> ordered = new ArrayList<>();
         return Behaviors.receive(Command.class)
                 .onMessage(StatisticsReceived.class, got -> {
                     received.put(got.statistics().linkId(), got.statistics());
                     if (received.size() < expected) {
                         return Behaviors.same();
                     }
-                    List<LinkStatistics> ordered = new ArrayList<>();
                     topology.links().forEach(link -> ordered.add(received.get(link.id())));
-                    result.complete(new RunResult(topology, settings, clock, ordered));
+                    context.pipeToSelf(keyLayer.snapshot(), KmesReported::new);
+                    return Behaviors.same();
+                })
+                .onMessage(KmesReported.class, reported -> {
+                    if (reported.failure() != null) {
+                        result.completeExceptionally(new IllegalStateException("the KMEs did not report",
+                                reported.failure()));
+                    } else {
+                        result.complete(new RunResult(topology, settings, clock, ordered, reported.kmes()));
+                    }
                     return Behaviors.same();
                 })
                 .onMessage(StatisticsFailed.class, failed -> {

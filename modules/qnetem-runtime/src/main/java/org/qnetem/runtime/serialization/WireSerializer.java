@@ -1,5 +1,9 @@
 package org.qnetem.runtime.serialization;
 
+import com.google.protobuf.InvalidProtocolBufferException;
+import org.qnetem.runtime.kms.KmeActor;
+import org.qnetem.wire.v1.KmeMessage;
+import org.qnetem.wire.v1.PoolLevels;
 import java.io.NotSerializableException;
 import org.apache.pekko.actor.ExtendedActorSystem;
 import org.apache.pekko.serialization.SerializerWithStringManifest;
@@ -20,6 +24,8 @@ public final class WireSerializer extends SerializerWithStringManifest {
     static final String DETECTION_BATCH = "v1.DetectionBatch";
     static final String FRAME_TO_CHANNEL = "v1.ClassicalFrame.conveyed";
     static final String FRAME_DELIVERED = "v1.ClassicalFrame.delivered";
+    static final String KME_MESSAGE = "v1.KmeMessage";
+    static final String POOL_LEVELS = "v1.PoolLevels";
 
     public WireSerializer(ExtendedActorSystem system) {
     }
@@ -39,6 +45,10 @@ public final class WireSerializer extends SerializerWithStringManifest {
             return FRAME_TO_CHANNEL;
         } else if (message instanceof NodeActor.DeliverFrame) {
             return FRAME_DELIVERED;
+        } else if (message instanceof KmeActor.DeliverKmeMessage) {
+            return KME_MESSAGE;
+        } else if (message instanceof KmeActor.DeliverPoolLevels) {
+            return POOL_LEVELS;
         }
         throw unknown(message);
     }
@@ -53,6 +63,10 @@ public final class WireSerializer extends SerializerWithStringManifest {
             return WireCodec.encodeConveyance(convey);
         } else if (message instanceof NodeActor.DeliverFrame delivery) {
             return WireCodec.encodeFrame(delivery.frame());
+        } else if (message instanceof KmeActor.DeliverKmeMessage delivery) {
+            return delivery.message().toByteArray();
+        } else if (message instanceof KmeActor.DeliverPoolLevels delivery) {
+            return delivery.levels().toByteArray();
         }
         throw unknown(message);
     }
@@ -69,10 +83,14 @@ public final class WireSerializer extends SerializerWithStringManifest {
                     return WireCodec.decodeConveyance(bytes);
                 case FRAME_DELIVERED:
                     return new NodeActor.DeliverFrame(WireCodec.decodeFrame(bytes));
+                case KME_MESSAGE:
+                    return new KmeActor.DeliverKmeMessage(KmeMessage.parseFrom(bytes));
+                case POOL_LEVELS:
+                    return new KmeActor.DeliverPoolLevels(PoolLevels.parseFrom(bytes));
                 default:
                     throw new NotSerializableException("unknown wire manifest '" + manifest + "'");
             }
-        } catch (WireFormatException e) {
+        } catch (WireFormatException | InvalidProtocolBufferException e) {
             throw new NotSerializableException("malformed " + manifest + ": " + e.getMessage());
         }
     }

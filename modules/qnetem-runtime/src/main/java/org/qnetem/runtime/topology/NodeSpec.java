@@ -7,15 +7,18 @@ import java.util.Optional;
 
 /**
  * A node as declared in a topology file: its id (used in stream keys and links), display name, where it
- * is (optional; WGS84 degrees) and its roles (at least one, no repeats; a file that names none gets
- * {@link NodeRole#ENDPOINT}).
+ * is (optional; WGS84 degrees), its roles (at least one, no repeats; a file that names none gets
+ * {@link NodeRole#ENDPOINT}) and where its KME serves ETSI GS QKD 014 (optional: every node has a KME,
+ * but only one with an endpoint is reachable over HTTPS).
  */
-public record NodeSpec(String id, String name, Optional<GeoPosition> position, List<NodeRole> roles) {
+public record NodeSpec(String id, String name, Optional<GeoPosition> position, List<NodeRole> roles,
+                       Optional<KmeEndpoint> kme) {
 
     public NodeSpec {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(position, "position");
+        Objects.requireNonNull(kme, "kme");
         roles = List.copyOf(roles);
         if (roles.isEmpty()) {
             throw new IllegalArgumentException("a node needs at least one role");
@@ -23,6 +26,11 @@ public record NodeSpec(String id, String name, Optional<GeoPosition> position, L
         if (EnumSet.copyOf(roles).size() != roles.size()) {
             throw new IllegalArgumentException("a node's roles must not repeat, got " + roles);
         }
+    }
+
+    /** A node whose KME has no HTTPS endpoint. */
+    public NodeSpec(String id, String name, Optional<GeoPosition> position, List<NodeRole> roles) {
+        this(id, name, position, roles, Optional.empty());
     }
 
     public boolean hasRole(NodeRole role) {

@@ -1,5 +1,7 @@
 package org.qnetem.runtime.topology;
 
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigList;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigOrigin;
@@ -7,6 +9,7 @@ import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueFactory;
 import com.typesafe.config.ConfigValueType;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -118,6 +121,25 @@ final class Section {
         return number;
     }
 
+    /** A positive duration: HOCON's duration text ("60s", "500ms") or a number of milliseconds. */
+    Optional<Duration> optionalDuration(String key, Duration defaultValue) {
+        if (!has(key)) {
+            return Optional.of(defaultValue);
+        }
+        ConfigValue value = object.get(key);
+        try {
+            Duration duration = ConfigFactory.empty().withValue("d", value).getDuration("d");
+            if (duration.isNegative() || duration.isZero()) {
+                reportAt(key, "must be a positive duration, got " + duration);
+                return Optional.empty();
+            }
+            return Optional.of(duration);
+        } catch (ConfigException e) {
+            reportAt(key, "expected a duration such as \"60s\" or \"500ms\", got " + describe(value));
+            return Optional.empty();
+        }
+    }
+
     Optional<double[]> requiredNumbers(String key, NumberRange range) {
         Optional<ConfigList> list = required(key).flatMap(value -> asList(key, value));
         if (list.isEmpty()) {
@@ -183,6 +205,22 @@ final class Section {
             return Optional.of(new Section(empty, pathOf(key), problems));
         }
         return asSection(object.get(key), pathOf(key));
+    }
+
+    /** The objects of a list that may be absent (no objects) or empty; elements that are not objects are reported. */
+    Optional<List<Section>> optionalSections(String key) {
+        if (!has(key)) {
+            return Optional.of(List.of());
+        }
+        Optional<ConfigList> list = asList(key, object.get(key));
+        if (list.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Section> sections = new ArrayList<>();
+        for (int i = 0; i < list.get().size(); i++) {
+            asSection(list.get().get(i), pathOf(key) + "[" + i + "]").ifPresent(sections::add);
+        }
+        return Optional.of(sections);
     }
 
     /** The objects of a non-empty list; elements that are not objects are reported and left out. */

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.qnetem.kms.KmsSettings;
 
 /** Reads the {@code topology} section of a parsed and resolved file, reporting every problem it finds. */
 final class TopologyReader {
@@ -25,7 +26,7 @@ final class TopologyReader {
             return Optional.empty();
         }
         Section topology = section.get();
-        topology.allowOnly("name", "description", "nodes", "links");
+        topology.allowOnly("name", "description", "nodes", "links", "key-management", "saes");
         Optional<String> name = topology.requiredString("name");
         Optional<String> description = topology.optionalString("description", "");
         List<String> declaredNodeIds = new ArrayList<>();
@@ -33,18 +34,23 @@ final class TopologyReader {
         Map<String, List<NodeRole>> rolesByNode = new HashMap<>();
         nodes.forEach(node -> rolesByNode.put(node.id(), node.roles()));
         List<LinkSpec> links = links(topology, new LinkReader(declaredNodeIds, rolesByNode));
+        Optional<KmsSettings> keyManagement = KeyManagementReader.settings(topology);
+        List<SaeSpec> saes = KeyManagementReader.saes(topology, declaredNodeIds);
         if (!problems.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Topology(name.orElseThrow(), description.orElseThrow(), nodes, links, source));
+        return Optional.of(new Topology(name.orElseThrow(), description.orElseThrow(), nodes, links, source,
+                keyManagement.orElseThrow(), saes));
     }
 
     /** The well-formed nodes; adds every id given, well-formed or not, to {@code declaredIds}. */
     private static List<NodeSpec> nodes(Section topology, List<String> declaredIds) {
         Map<String, String> pathsById = new HashMap<>();
         List<NodeSpec> nodes = new ArrayList<>();
-        for (Section node : topology.requiredSections("nodes").orElse(List.of())) {
-            node.allowOnly("id", "name", "latitude", "longitude", "roles");
+        List<Section> sections = topology.requiredSections("nodes").orElse(List.of());
+        List<Optional<KmeEndpoint>> endpoints = new ArrayList<>();
+        for (Section node : sections) {
+            node.allowOnly("id", "name", "latitude", "longitude", "roles", "kme");
             Optional<String> id = node.requiredString("id");
             id.ifPresent(given -> {
                 declaredIds.add(given);
@@ -58,9 +64,12 @@ final class TopologyReader {
             Optional<String> name = node.optionalString("name", id.orElse(""));
             Optional<NodeSpec.GeoPosition> position = position(node);
             Optional<List<NodeRole>> roles = roles(node);
-            node.build(() -> new NodeSpec(id.orElseThrow(), name.orElseThrow(), position, roles.orElseThrow()))
+            Optional<KmeEndpoint> kme = KeyManagementReader.endpoint(node);
+            endpoints.add(kme);
+            node.build(() -> new NodeSpec(id.orElseThrow(), name.orElseThrow(), position, roles.orElseThrow(), kme))
                     .ifPresent(nodes::add);
         }
+        KeyManagementReader.checkDistinctEndpoints(sections, endpoints);
         return nodes;
     }
 

@@ -7,7 +7,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The layers of DESIGN.md: physics and qkd are plain Java, and lower layers never import higher ones. */
+/** The layers of DESIGN.md: physics, qkd and kms are plain Java, and lower layers never import higher ones. */
 class LayeringTest {
 
     private static final JavaClasses QNETEM = new ClassFileImporter()
@@ -33,6 +33,14 @@ class LayeringTest {
     void qkdDoesNotDependOnRuntimeOrWire() {
         noClasses().that().resideInAPackage("org.qnetem.qkd..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.qnetem.runtime..", "org.qnetem.wire..")
+                .check(QNETEM);
+    }
+
+    @Test
+    void kmsIsPlainJavaBelowTheRuntime() {
+        noClasses().that().resideInAPackage("org.qnetem.kms..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.pekko..", "scala..",
+                        "org.qnetem.runtime..")
                 .check(QNETEM);
     }
 }

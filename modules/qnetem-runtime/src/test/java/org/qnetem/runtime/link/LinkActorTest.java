@@ -13,6 +13,7 @@ import org.qnetem.physics.batch.PackedBits;
 import org.qnetem.qkd.sifting.SiftedBlock;
 import org.qnetem.runtime.QnetemConfig;
 import org.qnetem.runtime.clock.EmulationClock;
+import org.qnetem.runtime.kms.KmeActor;
 import org.qnetem.runtime.node.NodeActor;
 import org.qnetem.runtime.topology.LinkSpec;
 import org.qnetem.runtime.topology.TopologyLoader;
@@ -39,8 +40,9 @@ class LinkActorTest {
         TestProbe<NodeActor.Command> bob = TESTKIT.createTestProbe();
         TestProbe<EmulationClock.Command> clock = TESTKIT.createTestProbe();
         TestProbe<LinkStatistics> statistics = TESTKIT.createTestProbe();
+        TestProbe<KmeActor.Command> kmes = TESTKIT.createTestProbe();
         ActorRef<LinkActor.Command> link = TESTKIT.spawn(LinkActor.create(LINK, 1, alice.getRef(), bob.getRef(),
-                clock.getRef()));
+                clock.getRef(), kmes.getRef(), kmes.getRef()));
 
         link.tell(new LinkActor.EpochEmitted(0, 1));
         link.tell(new LinkActor.RecordSifted(LinkRole.TRANSMITTER, block(1, 0b1111, 4)));
@@ -68,8 +70,9 @@ class LinkActorTest {
         TestProbe<NodeActor.Command> bob = TESTKIT.createTestProbe();
         TestProbe<EmulationClock.Command> clock = TESTKIT.createTestProbe();
         TestProbe<LinkStatistics> statistics = TESTKIT.createTestProbe();
+        TestProbe<KmeActor.Command> kmes = TESTKIT.createTestProbe();
         ActorRef<LinkActor.Command> link = TESTKIT.spawn(LinkActor.create(LINK, 1, alice.getRef(), bob.getRef(),
-                clock.getRef()));
+                clock.getRef(), kmes.getRef(), kmes.getRef()));
         link.tell(new LinkActor.RecordSifted(LinkRole.TRANSMITTER, block(0, 0b1, 1)));
         link.tell(new LinkActor.RecordSifted(LinkRole.RECEIVER, block(0, 0b11, 2)));
         link.tell(new LinkActor.ReportStatistics(statistics.getRef()));

@@ -18,11 +18,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.qnetem.runtime.QnetemConfig;
 import org.qnetem.runtime.clock.ClockSummary;
+import org.qnetem.runtime.kms.KeyLayer;
+import org.qnetem.runtime.kms.KmeActor;
 import org.qnetem.runtime.link.LinkActor;
 import org.qnetem.runtime.topology.Topology;
 import org.qnetem.runtime.topology.TopologyLoader;
 
-/** The operator API against a link that never answers: the live views say so instead of hanging. */
+/** The operator API against a link and KMEs that never answer: the live views say so instead of hanging. */
 class OperatorApiTest {
 
     private static final ActorTestKit TESTKIT = ActorTestKit.create(QnetemConfig.load());
@@ -36,7 +38,10 @@ class OperatorApiTest {
     void aLinkThatDoesNotAnswerIs503WithAJsonError() throws Exception {
         Topology topology = TopologyLoader.load(Path.of("../../config/two-node.conf"));
         TestProbe<LinkActor.Command> silent = TESTKIT.createTestProbe();
-        LiveRun run = new LiveRun(topology, Map.of("ALICE-BOB", silent.getRef()),
+        TestProbe<KmeActor.Command> silentKme = TESTKIT.createTestProbe();
+        KeyLayer keys = new KeyLayer(topology, Map.of("ALICE", silentKme.getRef(), "BOB", silentKme.getRef()),
+                TESTKIT.system().scheduler(), Duration.ofMillis(200));
+        LiveRun run = new LiveRun(topology, Map.of("ALICE-BOB", silent.getRef()), keys,
                 new AtomicReference<>(new ClockSummary(0, 0, 0, 0)), TESTKIT.system().scheduler(),
                 Duration.ofMillis(200));
         ServerBinding binding = OperatorApi.bind(TESTKIT.system(), run, 0).toCompletableFuture().get();
@@ -46,9 +51,16 @@ class OperatorApiTest {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(503, response.statusCode(), path);
-            assertTrue(response.body().startsWith("{\"error\":\"the links did not answer in time"), response.body());
-            silent.expectMessageClass(LinkActor.SnapshotStatistics.class);
+            assertTrue(response.body().startsWith("{\"error\":\"the " + (path.equals("/api/nodes") ? "KMEs" : "links")
+                    + " did not answer in time"), response.body());
+            if (!path.equals("/api/nodes")) {
+                silent.expectMessageClass(LinkActor.SnapshotStatistics.class);
+            }
         }
+        HttpResponse<String> kmes = http.send(HttpRequest.newBuilder(URI.create(base + "/api/kmes")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(503, kmes.statusCode());
+        assertTrue(kmes.body().startsWith("{\"error\":\"the KMEs did not answer in time"), kmes.body());
         HttpResponse<String> topologyResponse = http.send(
                 HttpRequest.newBuilder(URI.create(base + "/api/topology")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, topologyResponse.statusCode());

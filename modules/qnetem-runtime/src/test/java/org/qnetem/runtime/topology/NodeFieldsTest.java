@@ -60,7 +60,7 @@ class NodeFieldsTest {
             roles = [endpoint, 3]                 | topology.nodes[0].roles[1]: expected a string, got number 3 (line 4)
             roles = [endpoint, ""]                | topology.nodes[0].roles[1]: must not be empty (line 4)
             roles = [trusted-relay, trusted-relay] | topology.nodes[0].roles[1]: role 'trusted-relay' is given twice (line 4)
-            altitude = 10                         | topology.nodes[0].altitude: unknown key 'altitude'; allowed keys: id, name, latitude, longitude, roles (line 4)
+            altitude = 10                         | topology.nodes[0].altitude: unknown key 'altitude'; allowed keys: id, name, latitude, longitude, roles, kme (line 4)
             """)
     void reportsEachBadNodeField(String fields, String problem) {
         String text = minimalWith(ALICE, "{ id = \"ALICE\", " + fields + " }");

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.qnetem.kms.KmsSettings;
 import org.qnetem.physics.batch.Bbm92Arm.BasisChoice;
 import org.qnetem.physics.channel.FibreChannel;
 import org.qnetem.physics.detector.FreeRunningTiming;
@@ -34,8 +35,12 @@ class TopologyLoaderTest {
         assertEquals("Alice and Bob over 25 km of standard fibre, 1 GHz decoy-state BB84, gated InGaAs detectors",
                 topology.description());
         assertEquals(TWO_NODE.toString(), topology.source());
-        assertEquals(List.of(new NodeSpec("ALICE", "Alice", Optional.empty(), List.of(NodeRole.ENDPOINT)),
-                new NodeSpec("BOB", "Bob", Optional.empty(), List.of(NodeRole.ENDPOINT))), topology.nodes());
+        assertEquals(List.of(new NodeSpec("ALICE", "Alice", Optional.empty(), List.of(NodeRole.ENDPOINT),
+                        Optional.of(new KmeEndpoint("127.0.0.1", 8443))),
+                new NodeSpec("BOB", "Bob", Optional.empty(), List.of(NodeRole.ENDPOINT),
+                        Optional.of(new KmeEndpoint("127.0.0.1", 8444)))), topology.nodes());
+        assertEquals(List.of(new SaeSpec("alice-app", "ALICE"), new SaeSpec("bob-app", "BOB")), topology.saes());
+        assertEquals(KmsSettings.defaults(), topology.keyManagement(), "the file spells out the defaults");
         LinkSpec link = topology.link("ALICE-BOB").orElseThrow();
         assertEquals(List.of(link), topology.links());
         assertEquals("ALICE", link.transmitterId());

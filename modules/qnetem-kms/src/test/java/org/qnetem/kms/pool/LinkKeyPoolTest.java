@@ -1,0 +1,77 @@
+package org.qnetem.kms.pool;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.qnetem.kms.pool.LinkKeyPool.MirrorState;
+import org.qnetem.kms.pool.LinkKeyPool.Segment;
+import org.qnetem.qkd.authentication.AuthenticationVerdict;
+
+class LinkKeyPoolTest {
+
+    private static byte[] block(int bytes, int salt) {
+        byte[] key = new byte[bytes];
+        for (int i = 0; i < bytes; i++) {
+            key[i] = (byte) (i * 31 + salt);
+        }
+        return key;
+    }
+
+    private static LinkKeyPool[] ends(long capacityBits) {
+        LinkKeyPool a = new LinkKeyPool("A", "B", capacityBits, 0);
+        LinkKeyPool b = new LinkKeyPool("B", "A", capacityBits, 0);
+        a.addLink("L");
+        b.addLink("L");
+        return new LinkKeyPool[] {a, b};
+    }
+
+    @Test
+    void eachEndSpendsItsOwnHalfAndThePeerReadsTheSameBitsByName() {
+        LinkKeyPool[] ends = ends(1 << 20);
+        byte[] key = block(1536, 7);
+        ends[0].addBlock("L", 0, key, 8 * 1536);
+        ends[1].addBlock("L", 0, key, 8 * 1536);
+        // 512 authentication bytes, then 512 bytes each: A owns [512, 1024), B owns [1024, 1536).
+        assertEquals(8 * 512, ends[0].ownedBits());
+        LinkKeyPool.Taken fromA = ends[0].take(100);
+        assertEquals(List.of(new Segment("L", 0, 8 * 512, 800)), fromA.segments());
+        assertArrayEquals(Arrays.copyOfRange(key, 512, 612), fromA.bits());
+        LinkKeyPool.Taken fromB = ends[1].take(100);
+        assertEquals(List.of(new Segment("L", 0, 8 * 1024, 800)), fromB.segments());
+        assertArrayEquals(fromA.bits(), ends[1].takeMirror(fromA.segments()));
+        assertArrayEquals(fromB.bits(), ends[0].takeMirror(fromB.segments()));
+        assertEquals(MirrorState.INVALID, ends[1].mirrorState(fromA.segments()), "used bits cannot be read again");
+        assertEquals(MirrorState.INVALID, ends[1].mirrorState(List.of(new Segment("L", 0, 8 * 1024, 8))),
+                "B cannot read its own share from the mirror");
+        assertEquals(MirrorState.WAIT, ends[1].mirrorState(List.of(new Segment("L", 1, 8 * 512, 8))));
+    }
+
+    @Test
+    void bothEndsTagAndVerifyWithTheSameAuthenticationKey() {
+        LinkKeyPool[] ends = ends(1 << 20);
+        byte[] key = block(2048, 3);
+        ends[0].addBlock("L", 0, key, 8 * 2048);
+        ends[1].addBlock("L", 0, key, 8 * 2048);
+        byte[] message = {1, 2, 3};
+        var tag = ends[0].tag(ends[0].authenticationLink(0).orElseThrow(), message);
+        assertEquals(AuthenticationVerdict.AUTHENTIC, ends[1].verify("L", message, tag));
+        var forged = ends[1].tag("L", message);
+        assertEquals(AuthenticationVerdict.TAG_MISMATCH, ends[0].verify("L", new byte[] {1, 2, 4}, forged));
+    }
+
+    @Test
+    void aFullShareKeepsWhatFitsAndReportsTheRestForThePeer() {
+        LinkKeyPool[] ends = ends(8 * 2 * 600);
+        byte[] key = block(1536, 1);
+        ends[0].addBlock("L", 0, key, 8 * 1536);
+        ends[0].addBlock("L", 1, key, 8 * 1536);
+        assertEquals(8 * 600, ends[0].ownedBits());
+        assertEquals(8 * (1024 - 600), ends[0].overflowBits());
+        assertEquals(List.of(new Segment("L", 1, 8 * (512 + 88), 8 * 424)), ends[0].drainDiscards());
+        assertThrows(IllegalArgumentException.class, () -> ends[0].take(601));
+    }
+}

@@ -1,0 +1,92 @@
+package org.qnetem.runtime.kms;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeoutException;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Scheduler;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.apache.pekko.japi.function.Function;
+import org.qnetem.kms.etsi.EtsiException;
+import org.qnetem.kms.etsi.KeyContainer;
+import org.qnetem.kms.etsi.KeyDelivery;
+import org.qnetem.kms.etsi.KeyRequest;
+import org.qnetem.kms.etsi.Status;
+
+/**
+ * The {@link KeyDelivery} of one node's KME for the HTTPS layer: each call asks the node's
+ * {@link KmeActor}; a KME that does not answer within the ask timeout is a 503.
+ */
+public final class ActorKeyDelivery implements KeyDelivery {
+
+    private final String kmeId;
+    private final ActorRef<KmeActor.Command> kme;
+    private final Scheduler scheduler;
+    private final Duration timeout;
+
+    public ActorKeyDelivery(String kmeId, ActorRef<KmeActor.Command> kme, Scheduler scheduler, Duration timeout) {
+        this.kmeId = kmeId;
+        this.kme = kme;
+        this.scheduler = scheduler;
+        this.timeout = timeout;
+    }
+
+    @Override
+    public String kmeId() {
+        return kmeId;
+    }
+
+    @Override
+    public CompletionStage<Status> status(String masterSaeId, String slaveSaeId) {
+        return this.<KmeActor.StatusAnswered>ask(replyTo -> new KmeActor.GetStatus(masterSaeId, slaveSaeId, replyTo))
+                .thenCompose(answer -> answer.failureStatus() != 0
+                        ? CompletableFuture.failedFuture(refusal(answer.failureStatus(), answer.failureMessage()))
+                        : CompletableFuture.completedFuture(answer.status()));
+    }
+
+    @Override
+    public CompletionStage<KeyContainer> encKeys(String masterSaeId, String slaveSaeId, KeyRequest request) {
+        return keys(replyTo -> new KmeActor.EncKeys(masterSaeId, slaveSaeId, request.number().orElse(null),
+                request.size().orElse(null), request.additionalSlaveSaeIds().toArray(String[]::new),
+                request.extensionMandatory().size(), replyTo));
+    }
+
+    @Override
+    public CompletionStage<KeyContainer> decKeys(String slaveSaeId, String masterSaeId, List<UUID> keyIds) {
+        return keys(replyTo -> new KmeActor.DecKeys(slaveSaeId, masterSaeId,
+                keyIds.stream().map(UUID::toString).toArray(String[]::new), replyTo));
+    }
+
+    private CompletionStage<KeyContainer> keys(
+            Function<ActorRef<KmeActor.KeysAnswered>, KmeActor.Command> message) {
+        return ask(message).thenCompose(answer -> {
+            if (answer.failureStatus() != 0) {
+                return CompletableFuture.failedFuture(refusal(answer.failureStatus(), answer.failureMessage()));
+            }
+            List<KeyContainer.Key> keys = new ArrayList<>();
+            for (int i = 0; i < answer.keyIds().length; i++) {
+                keys.add(new KeyContainer.Key(UUID.fromString(answer.keyIds()[i]), answer.keys()[i]));
+                Arrays.fill(answer.keys()[i], (byte) 0);
+            }
+            return CompletableFuture.completedFuture(new KeyContainer(keys));
+        });
+    }
+
+    private <T> CompletionStage<T> ask(Function<ActorRef<T>, KmeActor.Command> message) {
+        return AskPattern.<KmeActor.Command, T>ask(kme, message, timeout, scheduler).exceptionallyCompose(failure -> {
+            Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+            return CompletableFuture.failedFuture(cause instanceof TimeoutException
+                    ? EtsiException.unavailable("KME " + kmeId + " did not answer within " + timeout.toMillis() + " ms")
+                    : failure);
+        });
+    }
+
+    private static EtsiException refusal(int status, String message) {
+        return new EtsiException(status, message, List.of());
+    }
+}

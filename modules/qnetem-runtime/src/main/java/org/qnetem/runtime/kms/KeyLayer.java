@@ -1,0 +1,66 @@
+package org.qnetem.runtime.kms;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Scheduler;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.qnetem.kms.etsi.KeyDelivery;
+import org.qnetem.runtime.topology.LinkSpec;
+import org.qnetem.runtime.topology.Topology;
+
+/**
+ * A run's key layer as the outside sees it: the {@link KeyDelivery} of every node's KME (for the HTTPS
+ * layer and tests), link up/down for the key layer (for fault injection), and live KME reports (for the
+ * operator API).
+ */
+public final class KeyLayer {
+
+    private final Topology topology;
+    private final Map<String, ActorRef<KmeActor.Command>> kmes;
+    private final Map<String, KeyDelivery> deliveries = new LinkedHashMap<>();
+    private final Scheduler scheduler;
+    private final Duration askTimeout;
+
+    /** {@code kmes}: each node's KmeActor, by node id. */
+    public KeyLayer(Topology topology, Map<String, ActorRef<KmeActor.Command>> kmes, Scheduler scheduler,
+                    Duration askTimeout) {
+        this.topology = topology;
+        this.kmes = Map.copyOf(kmes);
+        this.scheduler = scheduler;
+        this.askTimeout = askTimeout;
+        topology.nodes().forEach(node -> deliveries.put(node.id(),
+                new ActorKeyDelivery(node.id(), kmes.get(node.id()), scheduler, askTimeout)));
+    }
+
+    public Topology topology() {
+        return topology;
+    }
+
+    /** Every node's KME, by node id (the KME id is the node id), in topology order. */
+    public Map<String, KeyDelivery> deliveries() {
+        return Collections.unmodifiableMap(deliveries);
+    }
+
+    /** Cuts ({@code up} false) or restores a link for the key layer at both its ends. */
+    public void setLinkUp(String linkId, boolean up) {
+        LinkSpec link = topology.link(linkId).orElseThrow(() -> new IllegalArgumentException("no link " + linkId));
+        kmes.get(link.transmitterId()).tell(new KmeActor.SetLinkUp(linkId, up));
+        kmes.get(link.receiverId()).tell(new KmeActor.SetLinkUp(linkId, up));
+    }
+
+    /** Every KME's report now, in topology node order; fails if any KME does not answer in time. */
+    public CompletionStage<List<KmeReport>> snapshot() {
+        List<CompletableFuture<KmeReport>> asks = new ArrayList<>();
+        topology.nodes().forEach(node -> asks.add(AskPattern.<KmeActor.Command, KmeReport>ask(kmes.get(node.id()),
+                KmeActor.ReportKme::new, askTimeout, scheduler).toCompletableFuture()));
+        return CompletableFuture.allOf(asks.toArray(CompletableFuture[]::new))
+                .thenApply(done -> asks.stream().map(CompletableFuture::join).toList());
+    }
+}
