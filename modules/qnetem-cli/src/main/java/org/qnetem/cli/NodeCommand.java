@@ -20,9 +20,9 @@ import picocli.CommandLine.Option;
                 + " line per membership change. SIGTERM or Ctrl-C leaves the cluster and stops. Members host"
                 + " no emulation yet: sharded nodes and links come with the next step of distributed emulation.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the member left the cluster when asked to (SIGTERM, SIGINT)",
-            "1:the cluster removed the member (e.g. the split-brain resolver downed it)",
-            "2:bad input (option, seed node, profile) or a port that cannot be bound"})
+        exitCodeList = {"1:the cluster removed the member (e.g. the split-brain resolver downed it)",
+            "2:bad input (option, seed node, profile) or a port that cannot be bound",
+            "130, 143:stopped by SIGINT or SIGTERM, after leaving the cluster"})
 final class NodeCommand implements Callable<Integer> {
 
     @Option(names = "--seed-nodes", paramLabel = "HOST:PORT[,HOST:PORT]",
