@@ -15,8 +15,24 @@ public final class QnetemConfig {
     }
 
     public static Config load() {
-        return ConfigFactory.load(ConfigFactory.defaultApplication()
-                .withFallback(ConfigFactory.parseResources(QnetemConfig.class, "/qnetem-pekko.conf",
-                        ConfigParseOptions.defaults().setAllowMissing(false))));
+        return load(ConfigFactory.empty(), ConfigFactory.empty());
+    }
+
+    /**
+     * As {@link #load()}, with {@code above} between the system properties and {@code application.conf}
+     * (a command's explicit options) and {@code below} between {@code application.conf} and
+     * {@code qnetem-pekko.conf} (a cluster member's defaults and profile), so the application's own
+     * file can still override those defaults.
+     */
+    public static Config load(Config above, Config below) {
+        return ConfigFactory.load(above.withFallback(ConfigFactory.defaultApplication())
+                .withFallback(below)
+                .withFallback(resource("/qnetem-pekko.conf")));
+    }
+
+    /** A configuration file on the classpath that must be there. */
+    public static Config resource(String name) {
+        return ConfigFactory.parseResources(QnetemConfig.class, name,
+                ConfigParseOptions.defaults().setAllowMissing(false));
     }
 }
