@@ -3,10 +3,16 @@ package org.qnetem.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.qnetem.kms.pki.PkiException;
 import org.qnetem.kms.pki.PkiIssuer;
+import org.qnetem.runtime.topology.NodeSpec;
+import org.qnetem.runtime.topology.Topology;
+import org.qnetem.runtime.topology.TopologyException;
+import org.qnetem.runtime.topology.TopologyLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,9 +31,14 @@ import picocli.CommandLine.Option;
                 + " directory)"})
 final class PkiCommand implements Callable<Integer> {
 
-    @Option(names = "--kme", paramLabel = "ID", arity = "1..*", required = true,
-            description = "KME IDs (the nodes that serve keys), one or more.")
-    private List<String> kmes;
+    @Option(names = "--topology", paramLabel = "FILE",
+            description = "Issue for the topology's KMEs (its nodes with a kme { host, port }) and SAEs, and the"
+                    + " KMEs' hosts; --kme, --sae and --host add to them.")
+    private Path topologyFile;
+
+    @Option(names = "--kme", paramLabel = "ID", arity = "1..*",
+            description = "KME IDs (the nodes that serve keys).")
+    private List<String> kmes = List.of();
 
     @Option(names = "--sae", paramLabel = "ID", arity = "1..*", description = "SAE IDs (the applications), any number.")
     private List<String> saes = List.of();
@@ -48,9 +59,37 @@ final class PkiCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        Set<String> kmeIds = new LinkedHashSet<>();
+        Set<String> saeIds = new LinkedHashSet<>();
+        Set<String> kmeHosts = new LinkedHashSet<>();
+        if (topologyFile != null) {
+            Topology topology;
+            try {
+                topology = TopologyLoader.load(RunCommand.locate(topologyFile));
+            } catch (TopologyException e) {
+                err.println("qnetem pki: invalid topology");
+                err.println(e.getMessage());
+                return Qnetem.EXIT_USAGE;
+            }
+            for (NodeSpec node : topology.nodes()) {
+                node.kme().ifPresent(endpoint -> {
+                    kmeIds.add(node.id());
+                    kmeHosts.add(endpoint.host());
+                });
+            }
+            topology.saes().forEach(sae -> saeIds.add(sae.id()));
+        }
+        kmeIds.addAll(kmes);
+        saeIds.addAll(saes);
+        kmeHosts.addAll(hosts);
+        if (kmeIds.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), topologyFile == null
+                    ? "Give --topology FILE or at least one --kme ID"
+                    : "The topology " + topologyFile + " has no node with a kme { host, port } and no --kme was given");
+        }
         List<Path> written;
         try {
-            written = PkiIssuer.issue(out, kmes, saes, hosts, force);
+            written = PkiIssuer.issue(out, List.copyOf(kmeIds), List.copyOf(saeIds), List.copyOf(kmeHosts), force);
         } catch (PkiException e) {
             err.println("qnetem pki: " + e.getMessage());
             return Qnetem.EXIT_USAGE;
@@ -60,7 +99,7 @@ final class PkiCommand implements Callable<Integer> {
         }
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.printf("wrote %d files to %s: a CA, %d KME and %d SAE certificates with their keys%n", written.size(),
-                out, kmes.size(), saes.size());
+                out, kmeIds.size(), saeIds.size());
         written.forEach(file -> stdout.println("  " + file.getFileName()));
         stdout.flush();
         return 0;

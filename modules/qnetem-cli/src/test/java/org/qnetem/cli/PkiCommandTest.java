@@ -46,6 +46,22 @@ class PkiCommandTest {
         assertTrue(command.err().startsWith("qnetem pki: KME ID 'A B': "), command.err());
         command.clear();
         assertEquals(Qnetem.EXIT_USAGE, command.execute("pki", "--out", temp.toString()));
-        assertTrue(command.err().contains("Missing required option: '--kme=ID'"), command.err());
+        assertTrue(command.err().contains("Give --topology FILE or at least one --kme ID"), command.err());
+    }
+
+    @Test
+    void issuesForTheTopologysKmesAndSaes() throws Exception {
+        Path out = temp.resolve("two-node");
+        assertEquals(0, command.execute("pki", "--topology", "../../config/two-node.conf", "--sae", "extra-app",
+                "--out", out.toString()), command.err());
+        assertTrue(command.out().startsWith("wrote 11 files to " + out + ": a CA, 2 KME and 3 SAE certificates"),
+                command.out());
+        PkiFiles files = new PkiFiles(out);
+        for (String kme : new String[] {"ALICE", "BOB"}) {
+            assertTrue(Files.exists(files.certificate(PkiRole.KME, kme)), kme);
+        }
+        for (String sae : new String[] {"alice-app", "bob-app", "extra-app"}) {
+            assertTrue(Files.exists(files.privateKey(PkiRole.SAE, sae)), sae);
+        }
     }
 }
