@@ -44,8 +44,14 @@ public final class PackedBits {
             throw new IllegalArgumentException(length + " bits do not fit in " + bytes.length + " bytes");
         }
         long[] words = new long[wordsFor(length)];
+        // Whole little-endian words where the array holds them (statistical key material arrives as 10^6-bit
+        // blocks of bytes), then the last word byte by byte; bits past the length are cleared below.
+        int wholeWords = Math.min(words.length, bytes.length >>> 3);
+        for (int w = 0; w < wholeWords; w++) {
+            words[w] = (long) LITTLE_ENDIAN_LONGS.get(bytes, w << 3);
+        }
         int byteCount = (length + 7) / 8;
-        for (int b = 0; b < byteCount; b++) {
+        for (int b = wholeWords << 3; b < byteCount; b++) {
             words[b >>> 3] |= (bytes[b] & 0xFFL) << ((b & 7) * 8);
         }
         clearTail(words, length);

@@ -126,4 +126,21 @@ class RandomStreamTest {
             assertTrue(a[i] != b[i], "word " + i + " coincides");
         }
     }
+
+    @Test
+    void atSequenceDrawsWhatANewStreamOfThatSequenceDraws() {
+        StreamKey key = new StreamKey(42, "link-7", "statistical", 3);
+        RandomStream base = new RandomStream(key);
+        base.nextLong();
+        for (long sequence : new long[] {0, 3, 4, 1_000_000_007L, -1}) {
+            RandomStream derived = base.atSequence(sequence);
+            RandomStream fresh = new RandomStream(key.withSequence(sequence));
+            for (int i = 0; i < 20; i++) {
+                assertEquals(fresh.nextLong(), derived.nextLong(), "sequence " + sequence + ", word " + i);
+            }
+            RandomStream twice = base.atSequence(sequence + 1).atSequence(sequence);
+            assertEquals(new RandomStream(key.withSequence(sequence)).nextLong(), twice.nextLong(),
+                    "sequence " + sequence + " reached through another");
+        }
+    }
 }

@@ -6,8 +6,6 @@ import java.util.Optional;
 import org.qnetem.physics.batch.PackedBits;
 import org.qnetem.physics.batch.StatisticalCounts;
 import org.qnetem.physics.model.BinaryEntropy;
-import org.qnetem.physics.random.RandomStream;
-import org.qnetem.physics.random.StreamKey;
 
 /**
  * Statistical fidelity's stand-in for a link's classical protocol: takes the counts of each batch in
@@ -17,11 +15,11 @@ import org.qnetem.physics.random.StreamKey;
  * λ_EC = ⌈f_EC · n_X · h(key-basis QBER)⌉ (the expectation's model of Cascade) instead of what Cascade
  * disclosed. A block is aborted by the same parameter-estimation rules as in the protocol.
  *
- * <p>The key material of a delivered block is drawn once, for both ends, from the counter-based stream
- * (run seed, link, {@value #KEY_PURPOSE}, block): it stands in for the protocol's output, so that key
- * pools and digests work as in a full run, but it is NOT a cryptographically secure generator and
- * anyone with the run seed can recompute it. There is no authentication, so no refill: the whole secret
- * key is delivered.
+ * <p>The key material of a delivered block is drawn once, for both ends, from AES-CTR keyed by (run seed,
+ * link, {@value #KEY_PURPOSE}) at the block's counter ({@link StatisticalKeyMaterial}): it stands in for
+ * the protocol's output, so that key pools and digests work as in a full run. It is a cryptographically
+ * secure generator, but deterministic: anyone with the run seed can recompute it. There is no
+ * authentication, so no refill: the whole secret key is delivered.
  */
 public final class StatisticalBlocks {
 
@@ -29,7 +27,7 @@ public final class StatisticalBlocks {
     public static final String KEY_PURPOSE = "statistical-key";
 
     private final String linkId;
-    private final long runSeed;
+    private final StatisticalKeyMaterial keyMaterial;
     private final PostProcessingSettings settings;
     private final SecureLength secureLength;
     private final double errorCorrectionEfficiency;
@@ -46,7 +44,7 @@ public final class StatisticalBlocks {
     public StatisticalBlocks(String linkId, long runSeed, PostProcessingSettings settings, SecureLength secureLength,
                              double errorCorrectionEfficiency) {
         this.linkId = linkId;
-        this.runSeed = runSeed;
+        this.keyMaterial = new StatisticalKeyMaterial(runSeed, linkId, KEY_PURPOSE);
         this.settings = settings;
         this.secureLength = secureLength;
         this.errorCorrectionEfficiency = errorCorrectionEfficiency;
@@ -110,18 +108,9 @@ public final class StatisticalBlocks {
         double keyQber = (double) errors / keyBits;
         long leaked = (long) Math.ceil(errorCorrectionEfficiency * keyBits * BinaryEntropy.of(keyQber));
         SecretLength secret = secureLength.evaluate(counts, leaked);
-        PackedBits material = keyMaterial(blockId, Math.toIntExact(secret.length()));
+        PackedBits material = keyMaterial.block(blockId, Math.toIntExact(secret.length()));
         return new KeyBlock(linkId, blockId, firstBatch, lastBatch, openedAtPs, nowPs, counts, counts.testQber(),
                 keyQber, leaked, 0, keyQber > 0 ? errorCorrectionEfficiency : Double.NaN, 0, secret, 0, material);
-    }
-
-    private PackedBits keyMaterial(long blockId, int length) {
-        RandomStream stream = new RandomStream(new StreamKey(runSeed, linkId, KEY_PURPOSE, blockId));
-        long[] words = new long[PackedBits.wordsFor(length)];
-        for (int i = 0; i < words.length; i++) {
-            words[i] = stream.nextLong();
-        }
-        return PackedBits.of(words, length);
     }
 
     private void reset() {

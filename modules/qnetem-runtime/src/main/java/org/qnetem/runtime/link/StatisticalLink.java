@@ -33,7 +33,7 @@ final class StatisticalLink {
     private final LinkSpec spec;
     private final StatisticalSampler sampler;
     private final StatisticalBlocks blocks;
-    private final StreamKey keys;
+    private final RandomStream streams;
     private final double delayPs;
 
     StatisticalLink(LinkSpec spec, long runSeed) {
@@ -56,12 +56,12 @@ final class StatisticalLink {
             }
             default -> throw new IllegalArgumentException("no statistical model for " + spec.protocol());
         }
-        keys = new StreamKey(runSeed, spec.id(), PURPOSE, 0);
+        streams = new RandomStream(new StreamKey(runSeed, spec.id(), PURPOSE, 0));
         delayPs = spec.fibre().lengthKm() * 1e3 * spec.fibre().groupIndex() / 299_792_458.0 * 1e12;
     }
 
     Drawn draw(PhotonBatch batch) {
-        StatisticalCounts counts = counts(batch, new RandomStream(keys.withSequence(batch.sequence())));
+        StatisticalCounts counts = counts(batch, streams.atSequence(batch.sequence()));
         long endPs = batch.emissionTimePs() + batch.durationPs() + Math.round(delayPs);
         return new Drawn(counts, blocks.add(batch.sequence(), batch.emissionTimePs(), endPs, counts));
     }
