@@ -88,7 +88,9 @@ final class PostProcessingAlice {
         BlockCounts counts = new BlockCounts(mine.keyCounts(), mine.testCounts(), errors);
         Optional<String> abortReason = BlockRules.estimationAbortReason(counts, settings, secureLength);
         if (abortReason.isPresent()) {
-            refuse(blockId, nowPs, abortReason.get(), out);
+            out.send(new BlockAbort(linkId, blockId, abortReason.get()));
+            out.finish(new AbortedBlock(linkId, blockId, nowPs, BlockStage.PARAMETER_ESTIMATION, abortReason.get(),
+                    counts.testQber()));
             return;
         }
         blocks.put(blockId, new Block(mine, nowPs, counts,

@@ -110,7 +110,10 @@ final class PostProcessingBob {
         block.counts = new BlockCounts(material.keyCounts(), material.testCounts(), estimate.testErrors());
         Optional<String> abortReason = BlockRules.estimationAbortReason(block.counts, settings, secureLength);
         if (abortReason.isPresent()) {
-            abort(block, nowPs, abortReason.get(), out);
+            out.send(new BlockAbort(linkId, material.blockId(), abortReason.get()));
+            blocks.remove(material.blockId());
+            out.finish(new AbortedBlock(linkId, material.blockId(), nowPs, block.stage, abortReason.get(),
+                    block.counts.testQber()));
             return;
         }
         block.stage = BlockStage.ERROR_CORRECTION;

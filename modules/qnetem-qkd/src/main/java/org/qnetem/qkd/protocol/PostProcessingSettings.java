@@ -11,9 +11,14 @@ package org.qnetem.qkd.protocol;
  * @param preSharedKeyBits    bits of pre-shared key each end's authentication pool starts with; each
  *                            accepted block then pays back, from its own key, the authentication its
  *                            batches and messages used
+ * @param qberAlarmThreshold  a block whose estimated QBER exceeds this raises the operator's QBER alarm;
+ *                            at most the abort threshold, so that an alarm can come before key is lost
  */
 public record PostProcessingSettings(long keyBlockBits, double qberAbortThreshold, double epsilonSecrecy,
-                                     double epsilonCorrectness, long preSharedKeyBits) {
+                                     double epsilonCorrectness, long preSharedKeyBits, double qberAlarmThreshold) {
+
+    /** The alarm threshold's default, as a share of the abort threshold. */
+    public static final double DEFAULT_ALARM_SHARE_OF_ABORT = 0.75;
 
     public static final long DEFAULT_KEY_BLOCK_BITS = 1_000_000;
     public static final double DEFAULT_QBER_ABORT_THRESHOLD = 0.11;
@@ -36,6 +41,17 @@ public record PostProcessingSettings(long keyBlockBits, double qberAbortThreshol
         if (preSharedKeyBits < 256) {
             throw new IllegalArgumentException("pre-shared key must be at least 256 bits, got " + preSharedKeyBits);
         }
+        if (!(qberAlarmThreshold > 0 && qberAlarmThreshold <= qberAbortThreshold)) {
+            throw new IllegalArgumentException("QBER alarm threshold must be in (0, " + qberAbortThreshold
+                    + "] (the abort threshold), got " + qberAlarmThreshold);
+        }
+    }
+
+    /** Settings whose QBER alarm sounds at {@value #DEFAULT_ALARM_SHARE_OF_ABORT} of the abort threshold. */
+    public PostProcessingSettings(long keyBlockBits, double qberAbortThreshold, double epsilonSecrecy,
+                                  double epsilonCorrectness, long preSharedKeyBits) {
+        this(keyBlockBits, qberAbortThreshold, epsilonSecrecy, epsilonCorrectness, preSharedKeyBits,
+                DEFAULT_ALARM_SHARE_OF_ABORT * qberAbortThreshold);
     }
 
     public static PostProcessingSettings defaults() {
@@ -45,10 +61,11 @@ public record PostProcessingSettings(long keyBlockBits, double qberAbortThreshol
 
     public PostProcessingSettings withKeyBlockBits(long bits) {
         return new PostProcessingSettings(bits, qberAbortThreshold, epsilonSecrecy, epsilonCorrectness,
-                preSharedKeyBits);
+                preSharedKeyBits, qberAlarmThreshold);
     }
 
     public PostProcessingSettings withPreSharedKeyBits(long bits) {
-        return new PostProcessingSettings(keyBlockBits, qberAbortThreshold, epsilonSecrecy, epsilonCorrectness, bits);
+        return new PostProcessingSettings(keyBlockBits, qberAbortThreshold, epsilonSecrecy, epsilonCorrectness, bits,
+                qberAlarmThreshold);
     }
 }

@@ -101,7 +101,8 @@ public final class StatisticalBlocks {
         BlockCounts counts = new BlockCounts(key, test, testErrors);
         Optional<String> abort = BlockRules.estimationAbortReason(counts, settings, secureLength);
         if (abort.isPresent()) {
-            return new AbortedBlock(linkId, blockId, nowPs, BlockStage.PARAMETER_ESTIMATION, abort.get());
+            return new AbortedBlock(linkId, blockId, nowPs, BlockStage.PARAMETER_ESTIMATION, abort.get(),
+                    counts.testQber());
         }
         long errors = 0;
         for (long e : keyErrors) {

@@ -2,6 +2,7 @@ package org.qnetem.runtime.link;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -13,12 +14,20 @@ import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.qnetem.physics.batch.Bbm92Expectation;
 import org.qnetem.physics.batch.PhotonBatch;
 import org.qnetem.physics.batch.StatisticalCounts;
+import org.qnetem.physics.model.Bb84Expectation;
 import org.qnetem.physics.random.StreamKey;
 import org.qnetem.qkd.protocol.BlockOutcome;
 import org.qnetem.qkd.sifting.SiftedBlock;
 import org.qnetem.runtime.clock.EmulationClock;
+import org.qnetem.runtime.fault.BlockTruth;
+import org.qnetem.runtime.fault.Event;
+import org.qnetem.runtime.fault.LinkConditions;
+import org.qnetem.runtime.fault.LinkObservations;
+import org.qnetem.runtime.fault.LinkWatch;
+import org.qnetem.runtime.fault.ScheduledFault;
 import org.qnetem.runtime.node.NodeActor;
 import org.qnetem.runtime.serialization.InternalMessage;
 import org.qnetem.runtime.serialization.WireMessage;
@@ -41,7 +50,22 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
     public static final String CHANNEL_PURPOSE = "channel";
 
     public sealed interface Command permits Transmit, EpochEmitted, RecordSifted, RecordDiscarded, RecordBlockOpened,
-            RecordBlock, ReportStatistics, SnapshotStatistics {
+            RecordBlock, ReportStatistics, SnapshotStatistics, SetFaults {
+    }
+
+    /**
+     * From emulated time {@code timePs} on (an epoch boundary, before any batch of that epoch), the link's
+     * active quantum faults are {@code active}; {@code cleared} says a fault on the link has just cleared.
+     */
+    public record SetFaults(long timePs, ScheduledFault[] active, boolean cleared) implements Command, InternalMessage {
+        public SetFaults {
+            active = active.clone();
+        }
+
+        @Override
+        public ScheduledFault[] active() {
+            return active.clone();
+        }
     }
 
     /** The source puts a batch of pulses (decoy BB84) or pump pulses / coincidence windows (BBM92) into the fibre. */
@@ -83,7 +107,7 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
     }
 
     private final LinkSpec spec;
-    private final LinkChannel channel;
+    private LinkChannel channel;
     private final StatisticalLink statistical;
     private final StreamKey channelKeys;
     private final ActorRef<NodeActor.Command> transmitterNode;
@@ -95,6 +119,10 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
     private final Set<Long> comparedAhead = new HashSet<>();
     private final KeyBlockLedger ledger = new KeyBlockLedger();
     private final List<ActorRef<LinkStatistics>> awaitingStatistics = new ArrayList<>();
+    private final LinkWatch watch;
+    /** Per batch not yet in a finished block: its matched-basis detections and those Eve knows. */
+    private final Map<Long, long[]> batchTruth = new HashMap<>();
+    private final List<BlockTruth> truths = new ArrayList<>();
     private long comparedThrough = -1;
     private LinkStatistics statistics;
 
@@ -111,13 +139,24 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
         super(context);
         this.spec = spec;
         boolean isStatistical = spec.fidelity() == Fidelity.STATISTICAL;
-        this.channel = isStatistical ? null : LinkChannel.of(spec);
+        this.channel = isStatistical ? null : LinkChannel.of(spec, LinkConditions.honest());
         this.statistical = isStatistical ? new StatisticalLink(spec, runSeed) : null;
         this.channelKeys = new StreamKey(runSeed, spec.id(), CHANNEL_PURPOSE, 0);
         this.transmitterNode = transmitterNode;
         this.receiverNode = receiverNode;
         this.clock = clock;
         this.statistics = LinkStatistics.empty(spec.id());
+        this.watch = new LinkWatch(spec.id(), honestDetectionsPerPulse(spec),
+                spec.postProcessing().qberAlarmThreshold());
+    }
+
+    /** The honest link's expected detections (BBM92: coincidences) per pulse, which the watch judges rates by. */
+    private static double honestDetectionsPerPulse(LinkSpec spec) {
+        return switch (spec.protocol()) {
+            case DECOY_BB84 -> new Bb84Expectation(spec.weakCoherentSource(), spec.fibre(), spec.receiver())
+                    .clickProbability();
+            case BBM92 -> Bbm92Expectation.of(spec.source(), spec.armA(), spec.armB(), 0).coincidenceProbability();
+        };
     }
 
     @Override
@@ -134,10 +173,29 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
                 .onMessage(RecordBlock.class, this::onRecordBlock)
                 .onMessage(ReportStatistics.class, this::onReportStatistics)
                 .onMessage(SnapshotStatistics.class, snapshot -> {
-                    snapshot.replyTo().tell(statistics.withKeys(ledger.statistics()));
+                    snapshot.replyTo().tell(statistics.withKeys(ledger.statistics()).withObservations(observations()));
                     return this;
                 })
+                .onMessage(SetFaults.class, this::onSetFaults)
                 .build();
+    }
+
+    private Behavior<Command> onSetFaults(SetFaults set) {
+        LinkConditions conditions = new LinkConditions(List.of(set.active()));
+        if (statistical != null) {
+            statistical.setConditions(conditions);
+        } else {
+            channel = LinkChannel.of(spec, conditions);
+        }
+        if (set.cleared()) {
+            watch.onFaultCleared();
+        }
+        return this;
+    }
+
+    private LinkObservations observations() {
+        return new LinkObservations(watch.events().toArray(Event[]::new), truths.stream()
+                .sorted(Comparator.comparingLong(BlockTruth::blockId)).toArray(BlockTruth[]::new));
     }
 
     private Behavior<Command> onTransmit(Transmit transmit) {
@@ -148,6 +206,9 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
         LinkChannel.Sampled sample = channel.sample(batch, channelKeys.withSequence(batch.sequence()));
         statistics = statistics.plusBatch(batch.pulseCount(), sample.detections(), sample.doubleClicks(),
                 sample.matched(), sample.matchedErrors());
+        batchTruth.put(batch.sequence(), new long[] {sample.matched(), sample.eveKnownMatched()});
+        watch.onBatch(batch.emissionTimePs(), batch.pulseCount(), sample.detections(), sample.monitorAlarm(),
+                sample.monitorClicks());
         for (LinkChannel.Delivery delivery : sample.deliveries()) {
             ActorRef<NodeActor.Command> node = delivery.role() == LinkRole.TRANSMITTER ? transmitterNode : receiverNode;
             node.tell(new NodeActor.DeliverDetections(delivery.detections()));
@@ -161,9 +222,12 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
         statistics = statistics.plusBatch(batch.pulseCount(), counts.detections(), counts.doubleClicks(),
                 counts.siftedBits(), counts.siftedErrors())
                 .plusSifted(counts.siftedBits(), counts.siftedErrors());
+        batchTruth.put(batch.sequence(), new long[] {counts.siftedBits(), drawn.eveKnownSifted()});
+        watch.onBatch(batch.emissionTimePs(), batch.pulseCount(), counts.detections(), drawn.monitorAlarm(),
+                drawn.monitorClicks());
         for (BlockOutcome block : drawn.blocks()) {
             ledger.record(BlockRecord.of(LinkRole.RECEIVER, block));
-            ledger.record(BlockRecord.of(LinkRole.TRANSMITTER, block));
+            ledger.record(BlockRecord.of(LinkRole.TRANSMITTER, block)).ifPresent(this::onBlockFinished);
         }
         markCompared(batch.sequence());
         reportCompletedEpochs();
@@ -204,9 +268,31 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
     }
 
     private Behavior<Command> onRecordBlock(RecordBlock recorded) {
-        ledger.record(recorded.record());
+        ledger.record(recorded.record()).ifPresent(this::onBlockFinished);
         answerStatisticsWhenDrained();
         return this;
+    }
+
+    /** Both ends reported a block: the watch judges it, and a delivered block gets its ground truth. */
+    private void onBlockFinished(KeyBlockLedger.Finished finished) {
+        BlockRecord record = finished.record();
+        watch.onBlock(record.blockId(), record.finishedAtPs(), finished.delivered(), finished.estimatedQber(),
+                record.abortStage(), record.abortReason());
+        if (!finished.delivered()) {
+            return;
+        }
+        BlockDetail detail = record.detail();
+        long sifted = 0;
+        long eveKnown = 0;
+        for (long batch = detail.firstBatch(); batch <= detail.lastBatch(); batch++) {
+            long[] truth = batchTruth.remove(batch);
+            if (truth != null) {
+                sifted += truth[0];
+                eveKnown += truth[1];
+            }
+        }
+        truths.add(new BlockTruth(record.blockId(), record.finishedAtPs(), detail.keyBits(), sifted, eveKnown,
+                detail.leakedBits(), detail.secretBits(), detail.testQber()));
     }
 
     private void compare(SiftedBlock one, SiftedBlock other) {
@@ -243,7 +329,7 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
         if (awaitingStatistics.isEmpty() || ledger.inFlight() > 0) {
             return;
         }
-        LinkStatistics complete = statistics.withKeys(ledger.statistics());
+        LinkStatistics complete = statistics.withKeys(ledger.statistics()).withObservations(observations());
         awaitingStatistics.forEach(replyTo -> replyTo.tell(complete));
         awaitingStatistics.clear();
     }

@@ -13,28 +13,46 @@ import org.qnetem.qkd.protocol.BlockOutcome;
 import org.qnetem.qkd.protocol.DecoyBb84SecureLength;
 import org.qnetem.qkd.protocol.ExpectedKeyRate;
 import org.qnetem.qkd.protocol.StatisticalBlocks;
+import org.qnetem.runtime.fault.LinkConditions;
 import org.qnetem.runtime.topology.LinkSpec;
 
 /**
  * A link at statistical fidelity, as its link actor runs it: each batch's counts drawn from the
  * stream (run seed, link, {@value #PURPOSE}, batch) by {@link StatisticalSampler}, and the key blocks
- * they close from {@link StatisticalBlocks}.
+ * they close from {@link StatisticalBlocks}. Quantum faults (decoy BB84 only) enter through the detection
+ * model: each batch's counts come from {@link Bb84Expectation} of the link under its {@link LinkConditions}
+ * at the batch's emission time, and Eve's share of the sifted bits and the blinding monitor's clicks are
+ * that model's expectations.
  */
 final class StatisticalLink {
 
     /** Purpose of the stream a batch's counts are drawn from. */
     static final String PURPOSE = "statistical";
 
-    /** A batch's counts and the blocks they closed (decided when the batch's last pulse has arrived). */
-    record Drawn(StatisticalCounts counts, List<BlockOutcome> blocks) {
+    /**
+     * A batch's counts and the blocks they closed (decided when the batch's last pulse has arrived), with
+     * the model's expected Eve-known sifted bits and blinding-monitor clicks, rounded.
+     */
+    record Drawn(StatisticalCounts counts, List<BlockOutcome> blocks, long eveKnownSifted, long monitorClicks,
+                 boolean monitorAlarm) {
     }
 
+    /** The decoy-BB84 model last built, kept while the transmittance and conditions stay the same. */
+    private record Model(double transmittance, LinkConditions conditions, Bb84Expectation expectation,
+                         StatisticalSampler sampler) {
+    }
+
+    private final LinkSpec spec;
     private final StatisticalSampler sampler;
+    private Model model;
+    private LinkConditions conditions = LinkConditions.honest();
     private final StatisticalBlocks blocks;
+
     private final StreamKey keys;
     private final double delayPs;
 
     StatisticalLink(LinkSpec spec, long runSeed) {
+        this.spec = spec;
         switch (spec.protocol()) {
             case DECOY_BB84 -> {
                 Bb84Expectation link = new Bb84Expectation(spec.weakCoherentSource(), spec.fibre(), spec.receiver());
@@ -56,9 +74,44 @@ final class StatisticalLink {
         delayPs = spec.fibre().lengthKm() * 1e3 * spec.fibre().groupIndex() / 299_792_458.0 * 1e12;
     }
 
+    /** The conditions later batches are drawn under; only decoy-BB84 links take faults. */
+    void setConditions(LinkConditions next) {
+        if (!next.isHonest() && spec.protocol() != org.qnetem.runtime.topology.Protocol.DECOY_BB84) {
+            throw new IllegalArgumentException("link " + spec.id() + " is " + spec.protocol().configName()
+                    + ": quantum faults act on decoy-BB84 links only");
+        }
+        conditions = next;
+    }
+
     Drawn draw(PhotonBatch batch) {
-        StatisticalCounts counts = sampler.sample(batch.pulseCount(), new RandomStream(keys.withSequence(batch.sequence())));
+        long pulses = batch.pulseCount();
+        long eveKnown = 0;
+        long monitorClicks = 0;
+        boolean monitorAlarm = false;
+        StatisticalSampler batchSampler = sampler;
+        if (!conditions.isHonest()) {
+            Model current = modelAt(batch.emissionTimePs());
+            batchSampler = current.sampler();
+            Bb84Expectation expectation = current.expectation();
+            eveKnown = Math.round(expectation.eveKnownSiftedPerPulse() * pulses);
+            monitorClicks = Math.round(expectation.monitorClicksPerPulse() * pulses);
+            var monitor = expectation.kinds().optics().receiver().monitor();
+            monitorAlarm = monitor.isOn() && monitorClicks >= monitor.alarmClicks();
+        }
+        StatisticalCounts counts = batchSampler.sample(pulses, new RandomStream(keys.withSequence(batch.sequence())));
         long endPs = batch.emissionTimePs() + batch.durationPs() + Math.round(delayPs);
-        return new Drawn(counts, blocks.add(batch.sequence(), batch.emissionTimePs(), endPs, counts));
+        return new Drawn(counts, blocks.add(batch.sequence(), batch.emissionTimePs(), endPs, counts), eveKnown,
+                monitorClicks, monitorAlarm);
+    }
+
+    private Model modelAt(long emissionPs) {
+        double transmittance = spec.fibre().transmittanceAt(emissionPs) * conditions.transmittanceFactor(emissionPs);
+        if (model == null || model.conditions() != conditions || model.transmittance() != transmittance) {
+            Bb84Expectation expectation = new Bb84Expectation(spec.weakCoherentSource(), transmittance,
+                    conditions.receiver(spec.receiver()), conditions.attack());
+            model = new Model(transmittance, conditions, expectation,
+                    StatisticalSampler.decoyBb84(spec.weakCoherentSource(), expectation));
+        }
+        return model;
     }
 }

@@ -23,6 +23,8 @@ import org.apache.pekko.cluster.typed.Subscribe;
 import org.qnetem.runtime.clock.ClockSummary;
 import org.qnetem.runtime.clock.EmulationClock;
 import org.qnetem.runtime.clock.ProgressListener;
+import org.qnetem.runtime.fault.FaultBook;
+import org.qnetem.runtime.fault.ScheduledFault;
 import org.qnetem.runtime.link.ClassicalChannel;
 import org.qnetem.runtime.link.LinkActor;
 import org.qnetem.runtime.link.LinkRole;
@@ -98,10 +100,12 @@ public final class EmulationGuardian {
         }
         Map<String, LinkSpec> linkSpecs = new LinkedHashMap<>();
         topology.links().forEach(link -> linkSpecs.put(link.id(), link));
-        ActorRef<EmulationClock.Command> clock = context.spawn(EmulationClock.create(settings.clock(),
-                List.copyOf(nodes.values()), linkSpecs.keySet(), listener), "clock");
-        context.watch(clock);
+        FaultBook faults = new FaultBook(topology, settings.scenario());
         Map<String, ActorRef<LinkActor.Command>> links = new LinkedHashMap<>();
+        ActorRef<EmulationClock.Command> clock = context.spawn(EmulationClock.create(settings.clock(),
+                List.copyOf(nodes.values()), linkSpecs.keySet(), listener,
+                boundary -> dispatch(faults.due(boundary), links)), "clock");
+        context.watch(clock);
         for (LinkSpec link : topology.links()) {
             ActorRef<NodeActor.Command> transmitter = nodes.get(link.transmitterId());
             ActorRef<NodeActor.Command> receiver = nodes.get(link.receiverId());
@@ -117,12 +121,18 @@ public final class EmulationGuardian {
             links.put(link.id(), linkActor);
         }
         if (operator != null) {
-            serveOperatorApi(context, new LiveRun(topology, links, latestClock, context.getSystem().scheduler(),
+            serveOperatorApi(context, new LiveRun(topology, links, faults, latestClock, context.getSystem().scheduler(),
                     context.getSystem().settings().config().getDuration("qnetem.operator.ask-timeout")), operator,
                     result);
         }
         clock.tell(new EmulationClock.Start(context.messageAdapter(ClockSummary.class, ClockFinished::new)));
-        return running(context, topology, settings, links, result);
+        return running(context, topology, settings, links, faults, result);
+    }
+
+    /** Hands each layer's changed faults to the actors that apply them; called in the clock's thread. */
+    private static void dispatch(FaultBook.Due due, Map<String, ActorRef<LinkActor.Command>> links) {
+        due.quantum().forEach((link, change) -> links.get(link).tell(new LinkActor.SetFaults(due.boundaryPs(),
+                change.active().toArray(ScheduledFault[]::new), change.cleared())));
     }
 
     /** A port that cannot be bound fails the run rather than leaving it without the API it was asked for. */
@@ -139,7 +149,7 @@ public final class EmulationGuardian {
     }
 
     private static Behavior<Command> running(ActorContext<Command> context, Topology topology, RunSettings settings,
-                                             Map<String, ActorRef<LinkActor.Command>> links,
+                                             Map<String, ActorRef<LinkActor.Command>> links, FaultBook faults,
                                              CompletableFuture<RunResult> result) {
         return Behaviors.receive(Command.class)
                 .onMessage(ClockFinished.class, finished -> {
@@ -147,7 +157,7 @@ public final class EmulationGuardian {
                             LinkActor.ReportStatistics::new,
                             (statistics, failure) -> statistics != null ? new StatisticsReceived(statistics)
                                     : new StatisticsFailed(id, failure)));
-                    return collecting(topology, settings, finished.summary(), links.size(), result);
+                    return collecting(topology, settings, finished.summary(), links.size(), faults, result);
                 })
                 .onSignal(ChildFailed.class, failed -> fail(result, failed))
                 .onSignal(Terminated.class, stopped -> Behaviors.same())
@@ -155,7 +165,7 @@ public final class EmulationGuardian {
     }
 
     private static Behavior<Command> collecting(Topology topology, RunSettings settings, ClockSummary clock,
-                                                int expected, CompletableFuture<RunResult> result) {
+                                                int expected, FaultBook faults, CompletableFuture<RunResult> result) {
         Map<String, LinkStatistics> received = new HashMap<>();
         return Behaviors.receive(Command.class)
                 .onMessage(StatisticsReceived.class, got -> {
@@ -165,7 +175,8 @@ public final class EmulationGuardian {
                     }
                     List<LinkStatistics> ordered = new ArrayList<>();
                     topology.links().forEach(link -> ordered.add(received.get(link.id())));
-                    result.complete(new RunResult(topology, settings, clock, ordered));
+                    result.complete(new RunResult(topology, settings, clock, ordered, faults.faults(),
+                            faults.events()));
                     return Behaviors.same();
                 })
                 .onMessage(StatisticsFailed.class, failed -> {

@@ -2,13 +2,26 @@ package org.qnetem.runtime.run;
 
 import java.util.List;
 import org.qnetem.runtime.clock.ClockSummary;
+import org.qnetem.runtime.fault.Event;
+import org.qnetem.runtime.fault.FaultBook;
 import org.qnetem.runtime.link.LinkStatistics;
 import org.qnetem.runtime.topology.Topology;
 
-/** Everything a finished run measured, in topology link order. */
-public record RunResult(Topology topology, RunSettings settings, ClockSummary clock, List<LinkStatistics> links) {
+/**
+ * Everything a finished run measured, in topology link order, with its faults (scenario and live) and
+ * the events of their application and clearing; the links' own events are in their statistics.
+ */
+public record RunResult(Topology topology, RunSettings settings, ClockSummary clock, List<LinkStatistics> links,
+                        List<FaultBook.FaultState> faults, List<Event> faultEvents) {
 
     public RunResult {
         links = List.copyOf(links);
+        faults = List.copyOf(faults);
+        faultEvents = List.copyOf(faultEvents);
+    }
+
+    /** A run without faults. */
+    public RunResult(Topology topology, RunSettings settings, ClockSummary clock, List<LinkStatistics> links) {
+        this(topology, settings, clock, links, List.of(), List.of());
     }
 }

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.qnetem.runtime.QnetemConfig;
 import org.qnetem.runtime.clock.ClockSummary;
+import org.qnetem.runtime.fault.FaultBook;
 import org.qnetem.runtime.link.LinkActor;
 import org.qnetem.runtime.topology.Topology;
 import org.qnetem.runtime.topology.TopologyLoader;
@@ -36,7 +38,7 @@ class OperatorApiTest {
     void aLinkThatDoesNotAnswerIs503WithAJsonError() throws Exception {
         Topology topology = TopologyLoader.load(Path.of("../../config/two-node.conf"));
         TestProbe<LinkActor.Command> silent = TESTKIT.createTestProbe();
-        LiveRun run = new LiveRun(topology, Map.of("ALICE-BOB", silent.getRef()),
+        LiveRun run = new LiveRun(topology, Map.of("ALICE-BOB", silent.getRef()), new FaultBook(topology, List.of()),
                 new AtomicReference<>(new ClockSummary(0, 0, 0, 0)), TESTKIT.system().scheduler(),
                 Duration.ofMillis(200));
         ServerBinding binding = OperatorApi.bind(TESTKIT.system(), run, 0).toCompletableFuture().get();
