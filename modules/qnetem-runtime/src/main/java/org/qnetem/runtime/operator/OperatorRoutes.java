@@ -1,5 +1,6 @@
 package org.qnetem.runtime.operator;
 
+import static org.apache.pekko.http.javadsl.server.PathMatchers.longSegment;
 import static org.apache.pekko.http.javadsl.server.PathMatchers.segment;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -18,7 +19,9 @@ import org.apache.pekko.http.javadsl.model.StatusCode;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.Route;
+import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
 import org.qnetem.runtime.link.LinkStatistics;
+import org.qnetem.runtime.topology.ScenarioException;
 
 /** The operator API's routes: thin, each building its view in one of the *View classes. */
 final class OperatorRoutes extends AllDirectives {
@@ -42,7 +45,25 @@ final class OperatorRoutes extends AllDirectives {
                 path(segment("api").slash("nodes"), () -> get(() -> completeWithFuture(withSnapshot(links ->
                         json(StatusCodes.OK, NodesView.of(run.topology(), links)))))),
                 path("metrics", () -> get(() -> completeWithFuture(withSnapshot(this::metrics)))),
+                path(segment("api").slash("faults"), () -> concat(
+                        get(() -> complete(json(StatusCodes.OK, FaultsView.list(run.faults())))),
+                        post(() -> entity(Unmarshaller.entityToString(), this::addFault)))),
+                path(segment("api").slash("faults").slash(longSegment()), id -> delete(() ->
+                        complete(run.faults().clear(id, Math.max(0, run.faults().nowPs()))
+                                ? json(StatusCodes.OK, Map.of("id", id, "cleared", true))
+                                : json(StatusCodes.NOT_FOUND, Map.of("error", "no fault " + id))))),
+                path(segment("api").slash("events"), () -> get(() -> completeWithFuture(withSnapshot(links ->
+                        json(StatusCodes.OK, FaultsView.events(run.faults(), links)))))),
                 extractRequest(request -> complete(notFound(request))));
+    }
+
+    /** 201 with the new fault's id; 400 naming every problem of a bad request. */
+    private Route addFault(String body) {
+        try {
+            return complete(json(StatusCodes.CREATED, FaultsView.add(run.topology(), run.faults(), body)));
+        } catch (ScenarioException | IllegalArgumentException e) {
+            return complete(json(StatusCodes.BAD_REQUEST, Map.of("error", e.getMessage())));
+        }
     }
 
     private HttpResponse metrics(List<LinkStatistics> links) {
