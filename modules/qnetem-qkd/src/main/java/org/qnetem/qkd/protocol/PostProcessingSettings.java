@@ -13,9 +13,15 @@ package org.qnetem.qkd.protocol;
  *                            batches and messages used
  * @param qberAlarmThreshold  a block whose estimated QBER exceeds this raises the operator's QBER alarm;
  *                            at most the abort threshold, so that an alarm can come before key is lost
+ * @param blockTimeoutPs      emulated time a block in progress waits for the peer's next message before
+ *                            this end gives it up (its messages were held up by a partition or lost with a
+ *                            crashed node)
  */
 public record PostProcessingSettings(long keyBlockBits, double qberAbortThreshold, double epsilonSecrecy,
-                                     double epsilonCorrectness, long preSharedKeyBits, double qberAlarmThreshold) {
+                                     double epsilonCorrectness, long preSharedKeyBits, double qberAlarmThreshold,
+                                     long blockTimeoutPs) {
+
+    public static final long DEFAULT_BLOCK_TIMEOUT_PS = 10_000_000_000_000L;
 
     /** The alarm threshold's default, as a share of the abort threshold. */
     public static final double DEFAULT_ALARM_SHARE_OF_ABORT = 0.75;
@@ -45,13 +51,19 @@ public record PostProcessingSettings(long keyBlockBits, double qberAbortThreshol
             throw new IllegalArgumentException("QBER alarm threshold must be in (0, " + qberAbortThreshold
                     + "] (the abort threshold), got " + qberAlarmThreshold);
         }
+        if (blockTimeoutPs <= 0) {
+            throw new IllegalArgumentException("block timeout must be > 0, got " + blockTimeoutPs + " ps");
+        }
     }
 
-    /** Settings whose QBER alarm sounds at {@value #DEFAULT_ALARM_SHARE_OF_ABORT} of the abort threshold. */
+    /**
+     * Settings whose QBER alarm sounds at {@value #DEFAULT_ALARM_SHARE_OF_ABORT} of the abort threshold and
+     * whose blocks wait {@value #DEFAULT_BLOCK_TIMEOUT_PS} ps for the peer.
+     */
     public PostProcessingSettings(long keyBlockBits, double qberAbortThreshold, double epsilonSecrecy,
                                   double epsilonCorrectness, long preSharedKeyBits) {
         this(keyBlockBits, qberAbortThreshold, epsilonSecrecy, epsilonCorrectness, preSharedKeyBits,
-                DEFAULT_ALARM_SHARE_OF_ABORT * qberAbortThreshold);
+                DEFAULT_ALARM_SHARE_OF_ABORT * qberAbortThreshold, DEFAULT_BLOCK_TIMEOUT_PS);
     }
 
     public static PostProcessingSettings defaults() {
@@ -61,11 +73,11 @@ public record PostProcessingSettings(long keyBlockBits, double qberAbortThreshol
 
     public PostProcessingSettings withKeyBlockBits(long bits) {
         return new PostProcessingSettings(bits, qberAbortThreshold, epsilonSecrecy, epsilonCorrectness,
-                preSharedKeyBits, qberAlarmThreshold);
+                preSharedKeyBits, qberAlarmThreshold, blockTimeoutPs);
     }
 
     public PostProcessingSettings withPreSharedKeyBits(long bits) {
         return new PostProcessingSettings(keyBlockBits, qberAbortThreshold, epsilonSecrecy, epsilonCorrectness, bits,
-                qberAlarmThreshold);
+                qberAlarmThreshold, blockTimeoutPs);
     }
 }

@@ -42,6 +42,7 @@ public final class StatisticalBlocks {
     private long[] keyErrors;
     private long[] test;
     private long[] testErrors;
+    private boolean resuming;
 
     public StatisticalBlocks(String linkId, long runSeed, PostProcessingSettings settings, SecureLength secureLength,
                              double errorCorrectionEfficiency) {
@@ -59,6 +60,11 @@ public final class StatisticalBlocks {
      * whose counts are known at {@code endPs}; returns the blocks it closed (at most one).
      */
     public List<BlockOutcome> add(long sequence, long startPs, long endPs, StatisticalCounts counts) {
+        if (resuming && sequence > nextBatch) {
+            nextBatch = sequence;
+            firstBatch = sequence;
+        }
+        resuming = false;
         if (sequence != nextBatch) {
             throw new IllegalStateException("link " + linkId + ": batch " + sequence + " after " + (nextBatch - 1));
         }
@@ -123,6 +129,20 @@ public final class StatisticalBlocks {
             words[i] = stream.nextLong();
         }
         return PackedBits.of(words, length);
+    }
+
+    /**
+     * The link stopped at {@code nowPs}: the block being gathered, if it has any batch, is aborted for
+     * {@code reason}; the next block starts with the next batch that arrives, however many were skipped.
+     */
+    public Optional<BlockOutcome> abandon(long nowPs, String reason) {
+        resuming = true;
+        if (openedAtPs < 0) {
+            return Optional.empty();
+        }
+        reset();
+        firstBatch = nextBatch;
+        return Optional.of(new AbortedBlock(linkId, nextBlockId++, nowPs, BlockStage.PARAMETER_ESTIMATION, reason));
     }
 
     private void reset() {

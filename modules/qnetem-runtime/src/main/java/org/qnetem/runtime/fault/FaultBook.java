@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import org.qnetem.runtime.topology.Fidelity;
 import org.qnetem.runtime.topology.LinkSpec;
@@ -43,18 +42,21 @@ public final class FaultBook {
     public record LinkChange(List<ScheduledFault> active, boolean cleared) {
     }
 
-    /** A link's classical faults from the boundary on. */
-    public record ClassicalChange(List<ScheduledFault> active) {
+    /** A link's classical faults, past, present and planned, at their boundaries ({@link #classicalTimeline}). */
+    public record ClassicalChange(List<ScheduledFault> timeline) {
     }
 
     private final Topology topology;
+    private final long epochPs;
     private final Map<Long, FaultState> faults = new TreeMap<>();
     private final List<Event> events = new ArrayList<>();
     private long nextId = 1;
     private long lastBoundaryPs = -1;
 
-    public FaultBook(Topology topology, List<ScheduledFault> scenario) {
+    /** {@code epochPs}: the clock's epoch, whose boundaries faults apply at. */
+    public FaultBook(Topology topology, List<ScheduledFault> scenario, long epochPs) {
         this.topology = topology;
+        this.epochPs = epochPs;
         for (ScheduledFault fault : scenario) {
             check(fault.fault());
             faults.put(fault.id(), new FaultState(fault, null, null));
@@ -75,8 +77,9 @@ public final class FaultBook {
             }
             return;
         }
-        LinkSpec link = topology.links().stream().filter(l -> l.id().equals(fault.target())).findFirst().orElseThrow(() -> new IllegalArgumentException("fault '"
-                + fault.kind() + "': no link '" + fault.target() + "' in topology " + topology.name()));
+        LinkSpec link = topology.links().stream().filter(l -> l.id().equals(fault.target())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("fault '" + fault.kind() + "': no link '"
+                        + fault.target() + "' in topology " + topology.name()));
         if (fault instanceof Fault.Quantum && link.protocol() != Protocol.DECOY_BB84) {
             throw new IllegalArgumentException("fault '" + fault.kind() + "' on link " + link.id() + ": the link is "
                     + link.protocol().configName() + ", and quantum faults are modelled for decoy-bb84 links only");
@@ -170,8 +173,7 @@ public final class FaultBook {
         quantumTouched.forEach((link, cleared) -> quantum.put(link,
                 new LinkChange(activeOf(link, Fault.Quantum.class), cleared)));
         Map<String, ClassicalChange> classical = new LinkedHashMap<>();
-        classicalTouched.keySet().forEach(link -> classical.put(link,
-                new ClassicalChange(activeOf(link, Fault.Classical.class))));
+        classicalTouched.keySet().forEach(link -> classical.put(link, new ClassicalChange(classicalTimeline(link))));
         return new Due(boundaryPs, quantum, classical, nodes);
     }
 
@@ -188,12 +190,34 @@ public final class FaultBook {
         return active;
     }
 
-    public synchronized List<FaultState> faults() {
-        return List.copyOf(faults.values());
+    /**
+     * Every classical fault of {@code linkId} with the boundaries it applies and clears at: as it happened,
+     * or as planned for what is still to come ({@link ScheduledFault#OPEN} while nothing clears it).
+     */
+    public synchronized List<ScheduledFault> classicalTimeline(String linkId) {
+        List<ScheduledFault> timeline = new ArrayList<>();
+        for (FaultState state : faults.values()) {
+            ScheduledFault s = state.scheduled();
+            if (!(s.fault() instanceof Fault.Classical) || !s.fault().target().equals(linkId)) {
+                continue;
+            }
+            long applies = state.appliedPs() != null ? state.appliedPs() : boundaryAtOrAfter(s.atPs());
+            long clears = state.clearedPs() != null ? state.clearedPs()
+                    : s.untilPs() == ScheduledFault.OPEN ? ScheduledFault.OPEN : boundaryAtOrAfter(s.untilPs());
+            if (clears > applies) {
+                timeline.add(new ScheduledFault(s.id(), applies, clears, s.fault()));
+            }
+        }
+        return timeline;
     }
 
-    public synchronized Optional<FaultState> fault(long id) {
-        return Optional.ofNullable(faults.get(id));
+    private long boundaryAtOrAfter(long timePs) {
+        long next = lastBoundaryPs < 0 ? 0 : lastBoundaryPs + epochPs;
+        return Math.max(next, (timePs + epochPs - 1) / epochPs * epochPs);
+    }
+
+    public synchronized List<FaultState> faults() {
+        return List.copyOf(faults.values());
     }
 
     /** Faults applied and cleared so far, in order. */

@@ -101,6 +101,14 @@ public final class LinkWatch {
         }
     }
 
+    /** The link stopped at {@code timePs} (a node crashed) or started again. */
+    public void onStopped(long timePs, boolean stopped, String reason) {
+        events.add(Event.reaction(timePs, stopped ? "link-stopped" : "link-restarted", linkId, reason));
+        if (!stopped) {
+            awaitingRecovery = true;
+        }
+    }
+
     /** A fault on this link cleared: the next clean delivered block is its recovery. */
     public void onFaultCleared() {
         awaitingRecovery = true;

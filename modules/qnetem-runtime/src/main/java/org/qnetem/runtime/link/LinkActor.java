@@ -50,7 +50,18 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
     public static final String CHANNEL_PURPOSE = "channel";
 
     public sealed interface Command permits Transmit, EpochEmitted, RecordSifted, RecordDiscarded, RecordBlockOpened,
-            RecordBlock, ReportStatistics, SnapshotStatistics, SetFaults {
+            RecordBlock, ReportStatistics, SnapshotStatistics, SetFaults, SetStopped, RecordDeferred {
+    }
+
+    /** From {@code timePs} the link is stopped (a node at either end crashed), or runs again. */
+    public record SetStopped(boolean stopped, long timePs, String reason) implements Command, InternalMessage {
+    }
+
+    /**
+     * A sifting message of batch {@code batchSequence} is held by a classical partition: the batch will be
+     * sifted when it heals, and emulated time must not wait for it meanwhile.
+     */
+    public record RecordDeferred(long batchSequence) implements Command, InternalMessage {
     }
 
     /**
@@ -177,7 +188,26 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
                     return this;
                 })
                 .onMessage(SetFaults.class, this::onSetFaults)
+                .onMessage(SetStopped.class, this::onSetStopped)
+                .onMessage(RecordDeferred.class, deferred -> {
+                    if (deferred.batchSequence() > comparedThrough) {
+                        markCompared(deferred.batchSequence());
+                        reportCompletedEpochs();
+                    }
+                    return this;
+                })
                 .build();
+    }
+
+    private Behavior<Command> onSetStopped(SetStopped set) {
+        watch.onStopped(set.timePs(), set.stopped(), set.reason());
+        if (set.stopped() && statistical != null) {
+            statistical.abandon(set.timePs(), set.reason()).ifPresent(block -> {
+                ledger.record(BlockRecord.of(LinkRole.RECEIVER, block));
+                ledger.record(BlockRecord.of(LinkRole.TRANSMITTER, block)).ifPresent(this::onBlockFinished);
+            });
+        }
+        return this;
     }
 
     private Behavior<Command> onSetFaults(SetFaults set) {
@@ -307,6 +337,9 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
 
     /** Batches may finish sifting out of order; epochs complete only over a contiguous prefix. */
     private void markCompared(long sequence) {
+        if (sequence <= comparedThrough) {
+            return;
+        }
         comparedAhead.add(sequence);
         while (comparedAhead.remove(comparedThrough + 1)) {
             comparedThrough++;

@@ -1,6 +1,7 @@
 package org.qnetem.runtime.link;
 
 import java.util.List;
+import java.util.Optional;
 import org.qnetem.physics.batch.Bbm92Expectation;
 import org.qnetem.physics.batch.PhotonBatch;
 import org.qnetem.physics.batch.StatisticalCounts;
@@ -81,6 +82,11 @@ final class StatisticalLink {
                     + ": quantum faults act on decoy-BB84 links only");
         }
         conditions = next;
+    }
+
+    /** The link stopped: the block being gathered is lost. */
+    Optional<BlockOutcome> abandon(long nowPs, String reason) {
+        return blocks.abandon(nowPs, reason);
     }
 
     Drawn draw(PhotonBatch batch) {

@@ -24,7 +24,6 @@ import org.qnetem.runtime.clock.ClockSummary;
 import org.qnetem.runtime.clock.EmulationClock;
 import org.qnetem.runtime.clock.ProgressListener;
 import org.qnetem.runtime.fault.FaultBook;
-import org.qnetem.runtime.fault.ScheduledFault;
 import org.qnetem.runtime.link.ClassicalChannel;
 import org.qnetem.runtime.link.LinkActor;
 import org.qnetem.runtime.link.LinkRole;
@@ -100,11 +99,12 @@ public final class EmulationGuardian {
         }
         Map<String, LinkSpec> linkSpecs = new LinkedHashMap<>();
         topology.links().forEach(link -> linkSpecs.put(link.id(), link));
-        FaultBook faults = new FaultBook(topology, settings.scenario());
+        FaultBook faults = new FaultBook(topology, settings.scenario(), settings.clock().epochPs());
         Map<String, ActorRef<LinkActor.Command>> links = new LinkedHashMap<>();
+        Map<String, ActorRef<ClassicalChannel.Command>> channels = new LinkedHashMap<>();
+        FaultDispatcher dispatcher = new FaultDispatcher(topology, faults, nodes, links, channels);
         ActorRef<EmulationClock.Command> clock = context.spawn(EmulationClock.create(settings.clock(),
-                List.copyOf(nodes.values()), linkSpecs.keySet(), listener,
-                boundary -> dispatch(faults.due(boundary), links)), "clock");
+                List.copyOf(nodes.values()), linkSpecs.keySet(), listener, dispatcher::onBoundary), "clock");
         context.watch(clock);
         for (LinkSpec link : topology.links()) {
             ActorRef<NodeActor.Command> transmitter = nodes.get(link.transmitterId());
@@ -112,8 +112,10 @@ public final class EmulationGuardian {
             ActorRef<LinkActor.Command> linkActor = context.spawn(
                     LinkActor.create(link, settings.seed(), transmitter, receiver, clock), "link-" + link.id(), compute);
             ActorRef<ClassicalChannel.Command> channel = context.spawn(ClassicalChannel.create(link.id(),
-                    link.fibre().delayPs(), Map.of(link.transmitterId(), transmitter, link.receiverId(), receiver)),
+                    link.fibre().delayPs(), settings.seed(), Map.of(link.transmitterId(), transmitter,
+                            link.receiverId(), receiver), linkActor, faults.classicalTimeline(link.id())),
                     "classical-" + link.id());
+            channels.put(link.id(), channel);
             context.watch(linkActor);
             context.watch(channel);
             transmitter.tell(new NodeActor.AttachLink(link, LinkRole.TRANSMITTER, linkActor, channel));
@@ -126,13 +128,7 @@ public final class EmulationGuardian {
                     result);
         }
         clock.tell(new EmulationClock.Start(context.messageAdapter(ClockSummary.class, ClockFinished::new)));
-        return running(context, topology, settings, links, faults, result);
-    }
-
-    /** Hands each layer's changed faults to the actors that apply them; called in the clock's thread. */
-    private static void dispatch(FaultBook.Due due, Map<String, ActorRef<LinkActor.Command>> links) {
-        due.quantum().forEach((link, change) -> links.get(link).tell(new LinkActor.SetFaults(due.boundaryPs(),
-                change.active().toArray(ScheduledFault[]::new), change.cleared())));
+        return running(context, topology, settings, links, faults, dispatcher, result);
     }
 
     /** A port that cannot be bound fails the run rather than leaving it without the API it was asked for. */
@@ -150,9 +146,10 @@ public final class EmulationGuardian {
 
     private static Behavior<Command> running(ActorContext<Command> context, Topology topology, RunSettings settings,
                                              Map<String, ActorRef<LinkActor.Command>> links, FaultBook faults,
-                                             CompletableFuture<RunResult> result) {
+                                             FaultDispatcher dispatcher, CompletableFuture<RunResult> result) {
         return Behaviors.receive(Command.class)
                 .onMessage(ClockFinished.class, finished -> {
+                    dispatcher.drain(finished.summary().emulatedPs());
                     links.forEach((id, link) -> context.ask(LinkStatistics.class, link, STATISTICS_TIMEOUT,
                             LinkActor.ReportStatistics::new,
                             (statistics, failure) -> statistics != null ? new StatisticsReceived(statistics)

@@ -38,7 +38,7 @@ class OperatorApiTest {
     void aLinkThatDoesNotAnswerIs503WithAJsonError() throws Exception {
         Topology topology = TopologyLoader.load(Path.of("../../config/two-node.conf"));
         TestProbe<LinkActor.Command> silent = TESTKIT.createTestProbe();
-        LiveRun run = new LiveRun(topology, Map.of("ALICE-BOB", silent.getRef()), new FaultBook(topology, List.of()),
+        LiveRun run = new LiveRun(topology, Map.of("ALICE-BOB", silent.getRef()), new FaultBook(topology, List.of(), 50_000_000_000L),
                 new AtomicReference<>(new ClockSummary(0, 0, 0, 0)), TESTKIT.system().scheduler(),
                 Duration.ofMillis(200));
         ServerBinding binding = OperatorApi.bind(TESTKIT.system(), run, 0).toCompletableFuture().get();
