@@ -22,9 +22,9 @@ public record BlockTruth(long blockId, long finishedAtPs, long keyBits, long sif
         return siftedBits == 0 ? 0 : (double) eveKnownSiftedBits / siftedBits;
     }
 
-    /** Bits of the delivered key Eve holds at least: ℓ − min(ℓ, max(0, n_X (1 − κ) − leak_EC)). */
+    /** Bits of the delivered key Eve holds at least: ℓ − min(ℓ, max(0, n_X − round(κ n_X) − leak_EC)). */
     public long eveKeyBits() {
-        double unknownToEve = Math.max(0, Math.floor(keyBits * (1 - eveKnownFraction())) - leakedBits);
-        return secretBits - (long) Math.min(secretBits, unknownToEve);
+        long unknownToEve = Math.max(0, keyBits - Math.round(keyBits * eveKnownFraction()) - leakedBits);
+        return secretBits - Math.min(secretBits, unknownToEve);
     }
 }

@@ -29,7 +29,7 @@ final class FaultReports {
             + " the click herself by blinding), at statistical fidelity the model's expectation rounded;"
             + " eve_known_fraction = eve_known_sifted_bits / sifted_bits; eve_key_bits: bits of the delivered"
             + " (privacy-amplified) key Eve holds at least, secret_bits - min(secret_bits, max(0,"
-            + " floor(key_bits * (1 - eve_known_fraction)) - leaked_bits)): the final key cannot hold more"
+            + " key_bits - round(key_bits * eve_known_fraction) - leaked_bits)): the final key cannot hold more"
             + " entropy unknown to Eve than the raw key bits she does not know less what error correction"
             + " disclosed. Equal to secret_bits when she knew the whole raw key, whatever the QBER showed.";
 
