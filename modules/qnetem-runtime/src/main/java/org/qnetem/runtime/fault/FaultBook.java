@@ -177,7 +177,7 @@ public final class FaultBook {
         return new Due(boundaryPs, quantum, classical, nodes);
     }
 
-    /** The active faults of one layer on {@code target}, in id order, each with its boundary of application as {@code atPs}. */
+    /** The active faults of one layer on {@code target}, in id order, each with its applying boundary as {@code atPs}. */
     private List<ScheduledFault> activeOf(String target, Class<? extends Fault> layer) {
         List<ScheduledFault> active = new ArrayList<>();
         for (FaultState state : faults.values()) {

@@ -57,7 +57,8 @@ public record LinkStatistics(String linkId, long batches, long pulses, long dete
 
     LinkStatistics plusSifted(long bits, long errors) {
         return new LinkStatistics(linkId, batches, pulses, detections, doubleClicks, siftedBits + bits,
-                siftedErrors + errors, groundTruthMatched, groundTruthMatchedErrors, siftLengthMismatches, keys, observations);
+                siftedErrors + errors, groundTruthMatched, groundTruthMatchedErrors, siftLengthMismatches, keys,
+                observations);
     }
 
     LinkStatistics plusSiftLengthMismatch() {

@@ -115,8 +115,9 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
                 .onMessage(DeliverFrame.class, this::onDeliverFrame)
                 .onMessage(StopLinks.class, this::onStopLinks)
                 .onMessage(Drain.class, drain -> {
+                    long now = drain.timePs();
                     for (Attached attached : ends.values()) {
-                        attached.end().onDrain(drain.timePs()).ifPresent(out -> dispatch(attached, out, drain.timePs()));
+                        attached.end().onDrain(now).ifPresent(out -> dispatch(attached, out, now));
                     }
                     return this;
                 })

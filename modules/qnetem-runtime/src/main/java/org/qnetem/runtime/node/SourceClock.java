@@ -16,7 +16,10 @@ record SourceClock(EmissionSchedule schedule, BatchMaker maker) {
                 .map(b -> maker.make(b.sequence(), b.emissionTimePs(), b.pulseCount())).toList();
     }
 
-    /** Passes over the batches due before {@code endTimePs} without emitting them (the link is stopped); returns their sequences. */
+    /**
+     * Passes over the batches due before {@code endTimePs} without emitting them (the link is stopped);
+     * returns their sequences.
+     */
     List<Long> skipBefore(long endTimePs) {
         return schedule.batchesBefore(endTimePs).stream().map(EmissionSchedule.Batch::sequence).toList();
     }
