@@ -42,8 +42,11 @@ public final class FaultBook {
     public record LinkChange(List<ScheduledFault> active, boolean cleared) {
     }
 
-    /** A link's classical faults, past, present and planned, at their boundaries ({@link #classicalTimeline}). */
-    public record ClassicalChange(List<ScheduledFault> timeline) {
+    /**
+     * A link's classical faults, past, present and planned, at their boundaries ({@link #classicalTimeline});
+     * {@code cleared}: one of them just cleared.
+     */
+    public record ClassicalChange(List<ScheduledFault> timeline, boolean cleared) {
     }
 
     private final Topology topology;
@@ -164,7 +167,7 @@ public final class FaultBook {
             if (fault instanceof Fault.Quantum) {
                 quantumTouched.merge(fault.target(), clears, Boolean::logicalOr);
             } else if (fault instanceof Fault.Classical) {
-                classicalTouched.put(fault.target(), true);
+                classicalTouched.merge(fault.target(), clears, Boolean::logicalOr);
             } else if (fault instanceof Fault.Node) {
                 nodes.put(fault.target(), activeOf(fault.target(), Fault.Node.class).size() > 0);
             }
@@ -173,7 +176,8 @@ public final class FaultBook {
         quantumTouched.forEach((link, cleared) -> quantum.put(link,
                 new LinkChange(activeOf(link, Fault.Quantum.class), cleared)));
         Map<String, ClassicalChange> classical = new LinkedHashMap<>();
-        classicalTouched.keySet().forEach(link -> classical.put(link, new ClassicalChange(classicalTimeline(link))));
+        classicalTouched.forEach((link, cleared) -> classical.put(link,
+                new ClassicalChange(classicalTimeline(link), cleared)));
         return new Due(boundaryPs, quantum, classical, nodes);
     }
 

@@ -50,7 +50,13 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
     public static final String CHANNEL_PURPOSE = "channel";
 
     public sealed interface Command permits Transmit, EpochEmitted, RecordSifted, RecordDiscarded, RecordBlockOpened,
-            RecordBlock, ReportStatistics, SnapshotStatistics, SetFaults, SetStopped, RecordDeferred {
+            RecordBlock, ReportStatistics, SnapshotStatistics, SetFaults, SetStopped, RecordDeferred,
+            ClassicalFaultCleared {
+    }
+
+    /** A fault of the link's classical channel cleared: the next clean delivered block is its recovery. */
+    public enum ClassicalFaultCleared implements Command, InternalMessage {
+        INSTANCE
     }
 
     /** From {@code timePs} the link is stopped (a node at either end crashed), or runs again. */
@@ -189,6 +195,10 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
                 })
                 .onMessage(SetFaults.class, this::onSetFaults)
                 .onMessage(SetStopped.class, this::onSetStopped)
+                .onMessageEquals(ClassicalFaultCleared.INSTANCE, () -> {
+                    watch.onFaultCleared();
+                    return this;
+                })
                 .onMessage(RecordDeferred.class, deferred -> {
                     if (deferred.batchSequence() > comparedThrough) {
                         markCompared(deferred.batchSequence());

@@ -44,8 +44,13 @@ final class FaultDispatcher {
         FaultBook.Due due = book.due(boundaryPs);
         due.quantum().forEach((link, change) -> links.get(link).tell(new LinkActor.SetFaults(boundaryPs,
                 change.active().toArray(ScheduledFault[]::new), change.cleared())));
-        due.classical().forEach((link, change) -> channels.get(link).tell(new ClassicalChannel.SetFaults(
-                change.timeline().toArray(ScheduledFault[]::new), boundaryPs)));
+        due.classical().forEach((link, change) -> {
+            channels.get(link).tell(new ClassicalChannel.SetFaults(change.timeline().toArray(ScheduledFault[]::new),
+                    boundaryPs));
+            if (change.cleared()) {
+                links.get(link).tell(LinkActor.ClassicalFaultCleared.INSTANCE);
+            }
+        });
         due.nodes().forEach((node, down) -> {
             List<LinkSpec> affected = linksOf(node);
             List<Boolean> before = affected.stream().map(this::stopped).toList();

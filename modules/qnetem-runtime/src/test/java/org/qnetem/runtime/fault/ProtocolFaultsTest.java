@@ -53,13 +53,17 @@ class ProtocolFaultsTest {
                   { at = 0s, fault = classical-latency, link = "ALICE-BOB", extra = 10ms }
                   { at = 2s, until = 3500ms, fault = partition, link = "ALICE-BOB" }
                 ]""", 5 * SECOND, 17);
+        // The block in flight when the partition starts hears nothing more; with a 1 s timeout its ends give it
+        // up by the boundary at 3 s, before the partition heals at 3.5 s. (Timeouts are judged at epoch
+        // boundaries: on a heavily loaded machine a block's messages can lag the clock by more than so short
+        // a timeout and abort another block too, never breaking an invariant; the default is 10 s.)
         List<Event> aborted = events(result, "block-aborted");
-        assertFalse(aborted.isEmpty(), "the partition aborts a block");
         aborted.forEach(e -> assertTrue(e.detail().contains("timed out"), e.detail()));
-        // The block timeout is 1 s: the ends give up at the first boundary a second after their last message.
-        aborted.forEach(e -> assertTrue(e.timePs() >= 3 * SECOND && e.timePs() <= 3500 * SECOND / 1000, e.toString()));
+        assertTrue(aborted.stream().anyMatch(e -> e.timePs() >= 2 * SECOND && e.timePs() <= 3 * SECOND),
+                "the partition aborts the block in flight: " + aborted);
         assertTrue(delivered(result).stream().anyMatch(b -> b.detail().openedAtPs() >= 3500 * SECOND / 1000),
                 "blocks opened after the partition deliver key");
+        assertEquals(1, events(result, "key-recovered").size(), "key recovered once the partition healed");
         assertInvariantsZero(result);
     }
 
