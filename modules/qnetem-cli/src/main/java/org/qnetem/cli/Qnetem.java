@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "qnetem", mixinStandardHelpOptions = true, versionProvider = Qnetem.Version.class,
         description = "QNetEm emulates quantum key distribution networks: every node and link an actor, "
                 + "photon batches and classical messages between them, real protocol engines at both ends.",
-        subcommands = {RunCommand.class, NodeCommand.class, RateCommand.class, TopologyCommand.class, PkiCommand.class, BenchCommand.class,
+        subcommands = {RunCommand.class, InjectCommand.class, NodeCommand.class, RateCommand.class,
+            TopologyCommand.class, PkiCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class Qnetem {
 

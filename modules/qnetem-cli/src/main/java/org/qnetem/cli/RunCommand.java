@@ -6,12 +6,14 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.qnetem.runtime.QnetemConfig;
 import org.qnetem.runtime.clock.ClockMode;
 import org.qnetem.runtime.clock.ClockSettings;
 import org.qnetem.runtime.clock.ProgressListener;
+import org.qnetem.runtime.fault.ScheduledFault;
 import org.qnetem.runtime.operator.OperatorSettings;
 import org.qnetem.runtime.report.ReportTable;
 import org.qnetem.runtime.report.ReportWriter;
@@ -23,6 +25,8 @@ import org.qnetem.runtime.run.RunResult;
 import org.qnetem.runtime.run.RunSettings;
 import org.qnetem.runtime.topology.Fidelity;
 import org.qnetem.runtime.topology.Topology;
+import org.qnetem.runtime.topology.ScenarioException;
+import org.qnetem.runtime.topology.ScenarioLoader;
 import org.qnetem.runtime.topology.TopologyException;
 import org.qnetem.runtime.topology.TopologyLoader;
 import picocli.CommandLine.Command;
@@ -67,6 +71,11 @@ final class RunCommand implements Callable<Integer> {
                     + " as-configured: each link's own fidelity. Overrides every link. Default: ${DEFAULT-VALUE}.")
     private String fidelity;
 
+    @Option(names = "--scenario", paramLabel = "FILE",
+            description = "Fault scenario (HOCON, see config/scenarios/): faults applied at emulated times. Relative"
+                    + " paths not found here are looked up under $QNETEM_HOME.")
+    private Path scenarioFile;
+
     @Option(names = "--report", paramLabel = "FILE",
             description = "Also write the JSON run report to FILE (written whole or not at all).")
     private Path reportFile;
@@ -102,6 +111,16 @@ final class RunCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return Qnetem.EXIT_USAGE;
         }
+        List<ScheduledFault> scenario = List.of();
+        if (scenarioFile != null) {
+            try {
+                scenario = ScenarioLoader.load(locate(scenarioFile), topology);
+            } catch (ScenarioException e) {
+                err.println("qnetem run: invalid scenario");
+                err.println(e.getMessage());
+                return Qnetem.EXIT_USAGE;
+            }
+        }
         if (operatorPort != null && (operatorPort < 0 || operatorPort > 65_535)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "Invalid value for option '--operator-port': must be 0..65535, got " + operatorPort);
@@ -117,7 +136,7 @@ final class RunCommand implements Callable<Integer> {
         Config config = QnetemConfig.load();
         long epochPs = config.getDuration("qnetem.clock.epoch").toNanos() * 1000;
         RunSettings settings = new RunSettings(seed,
-                new ClockSettings(clockMode, speed, duration.toNanos() * 1000, epochPs));
+                new ClockSettings(clockMode, speed, duration.toNanos() * 1000, epochPs), scenario);
         StatusLine status = quiet ? null : new StatusLine(System.err, System.console() != null, settings.clock());
         ProgressListener progress = status == null ? ProgressListener.NONE : status;
         RunResult result;

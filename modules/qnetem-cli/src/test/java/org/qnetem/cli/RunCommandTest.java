@@ -112,6 +112,39 @@ class RunCommandTest {
     }
 
     @Test
+    void aScenarioAppliesItsFaultsAndTheReportShowsThem() throws IOException {
+        Path scenario = temp.resolve("s.conf");
+        Files.writeString(scenario, "faults = [ { at = 100ms, until = 300ms, fault = cut, link = \"ALICE-BOB\" } ]");
+        Path report = temp.resolve("r.json");
+        int exit = qnetem("run", TWO_NODE, "--duration", "400ms", "--quiet", "--fidelity", "statistical",
+                "--scenario", scenario.toString(), "--report", report.toString());
+        assertEquals(0, exit, command.err());
+        assertTrue(command.out().contains("fault 1 fibre cut on ALICE-BOB: applied 0.100 s"), command.out());
+        RunReport read = ReportWriter.read(report);
+        assertEquals(List.of("cut"), read.faults().stream().map(RunReport.FaultReport::kind).toList());
+        assertEquals(0.3, read.faults().get(0).clearedSeconds());
+        assertTrue(read.events().stream().anyMatch(e -> e.type().equals("fault-applied") && e.fault() == 1));
+    }
+
+    @Test
+    void anInvalidScenarioIsRefusedWithFilePathAndReason() throws IOException {
+        Path scenario = temp.resolve("s.conf");
+        Files.writeString(scenario, "faults = [ { at = 1s, fault = cut, link = \"ALICE-CAROL\" } ]");
+        assertEquals(Qnetem.EXIT_USAGE, qnetem("run", TWO_NODE, "--scenario", scenario.toString()));
+        assertTrue(command.err().contains("qnetem run: invalid scenario\n" + scenario
+                + ": faults[0].link: fault 'cut': no link 'ALICE-CAROL' in topology two-node (line 1)"), command.err());
+    }
+
+    @Test
+    void injectRefusesABadTargetAndSaysWhenTheApiIsUnreachable() {
+        assertEquals(Qnetem.EXIT_USAGE, qnetem("inject", "--target", "localhost", "cut", "--link", "X"));
+        assertTrue(command.err().contains("expected HOST:PORT"), command.err());
+        command.clear();
+        assertEquals(Qnetem.EXIT_FAILURE, qnetem("inject", "--target", "127.0.0.1:1", "cut", "--link", "X"));
+        assertTrue(command.err().contains("cannot reach the operator API at http://127.0.0.1:1"), command.err());
+    }
+
+    @Test
     void anInvalidTopologyIsRefusedWithFilePathAndReason() throws IOException {
         Path bad = temp.resolve("bad.conf");
         Files.writeString(bad, Files.readString(Path.of(TWO_NODE)).replace("length-km = 25", "length-km = -5")

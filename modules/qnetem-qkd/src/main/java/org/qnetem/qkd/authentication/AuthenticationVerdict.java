@@ -6,8 +6,6 @@ public enum AuthenticationVerdict {
     AUTHENTIC,
     /** Right sequence number, wrong tag: the message or the tag was altered, or was not made with our key. */
     TAG_MISMATCH,
-    /** A sequence number already used in this direction: a replay. No pad is consumed. */
-    REPLAYED,
-    /** A sequence number past the next expected one: a message is missing or out of order. No pad is consumed. */
-    OUT_OF_ORDER
+    /** A sequence number already used in this direction (or burnt for a lost message): a replay. No pad is consumed. */
+    REPLAYED
 }

@@ -26,10 +26,12 @@ import org.qnetem.qkd.hashing.PolynomialHash;
  * seen, the pad is unknown and a guess succeeds with probability 2^-128.
  *
  * <p><b>Ordering.</b> Each direction has its own sequence numbers and pads, so what one end sends never
- * competes for pads with what it receives. {@link #verify} accepts only the next expected sequence
- * number: a smaller one is a replay and a larger one a gap, both refused without consuming a pad. A
- * tag mismatch does consume the pad (it is spent either way), so a message altered in flight costs
- * one message and leaves both ends in step for the next.
+ * competes for pads with what it receives. The classical transport is ordered, so a sequence number
+ * smaller than the next expected one is a replay, refused without consuming a pad; a larger one means
+ * the messages in between were lost (a crashed node drops what reaches it): their pads are burnt,
+ * never to be used, and the message is checked against its own pad. A tag mismatch does consume the
+ * pad (it is spent either way), so a message altered in flight costs one message and leaves both ends
+ * in step for the next.
  *
  * <p>Key consumption: {@link #PAD_BITS_PER_MESSAGE} bits per message at each end, plus the hash key's
  * 128 bits once. Not thread-safe.
@@ -81,8 +83,8 @@ public final class Authenticator {
         if (tag.sequence() < expected) {
             return AuthenticationVerdict.REPLAYED;
         }
-        if (tag.sequence() > expected) {
-            return AuthenticationVerdict.OUT_OF_ORDER;
+        for (long lost = expected; lost < tag.sequence(); lost++) {
+            pool.takePad(incoming);
         }
         AuthenticationKeyPool.Pad pad = pool.takePad(incoming);
         PolynomialDigest digest = hash.digest(message);

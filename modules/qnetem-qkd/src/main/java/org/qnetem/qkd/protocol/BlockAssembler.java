@@ -62,6 +62,19 @@ final class BlockAssembler {
         }
     }
 
+    /**
+     * The link stopped: the block being gathered and the batches sifted ahead of it are lost (the other
+     * end loses its halves too), and the next block starts at the next batch. Returns the batches dropped
+     * ahead, which the next block names as discarded.
+     */
+    List<Long> abandonOpenBlock() {
+        List<Long> dropped = new ArrayList<>(waiting.keySet());
+        dropped.forEach(sequence -> discardedAhead.put(sequence, Boolean.TRUE));
+        waiting.clear();
+        current = new BlockMaterial.Builder(classes, ++nextBlockId, nextBatch);
+        return dropped;
+    }
+
     /** Key-basis bits gathered towards the block not yet closed. */
     long openBlockKeyBits() {
         return current.keyBitCount();

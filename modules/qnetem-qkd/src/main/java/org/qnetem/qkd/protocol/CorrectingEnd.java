@@ -20,6 +20,10 @@ import org.qnetem.qkd.sifting.SiftedBlock;
  * <p>A message that fails authentication is never acted on as sent. It may only cost key: a refused
  * sift response discards its batch at both ends (the block that spans it names it discarded), a
  * refused block message aborts its block, and a discard is honoured even when forged.
+ *
+ * <p>Batches reach this end in order. A batch that never arrives (the link was stopped while it was in
+ * flight) is discarded when a later one does, so blocks never wait for it; when the link stops, every
+ * block in progress and the sifting in flight are dropped ({@link #reset}).
  */
 abstract class CorrectingEnd {
 
@@ -31,6 +35,7 @@ abstract class CorrectingEnd {
     private final BlockAssembler assembler;
     private final PostProcessingBob postProcessing;
     private final LinkAuthentication authentication;
+    private long nextDetections;
 
     CorrectingEnd(String linkId, long runSeed, PostProcessingSettings settings, SecureLength secureLength,
                   MessageEncoder encoder, ClickAnnouncer sifting) {
@@ -45,7 +50,36 @@ abstract class CorrectingEnd {
     /** This end's receiver reports a batch at emulated time {@code nowPs}: it announces the clicks. */
     public Outbox onDetections(DetectionBatch detections, long nowPs) {
         Outbox out = authentication.outbox();
+        for (long missing = nextDetections; missing < detections.sequence(); missing++) {
+            assembler.discard(missing);
+            out.discarded(missing);
+        }
+        nextDetections = Math.max(nextDetections, detections.sequence() + 1);
         out.send(sifting.onDetections(detections));
+        openClosedBlocks(nowPs, out);
+        return out;
+    }
+
+    /** Emulated time passed {@code nowPs}: blocks that waited too long for the other end are aborted. */
+    public Outbox onTick(long nowPs) {
+        Outbox out = authentication.outbox();
+        postProcessing.expire(nowPs, out);
+        return out;
+    }
+
+    /**
+     * The link stopped at {@code nowPs} (this node or the other end crashed): blocks in progress are aborted,
+     * announced batches forgotten and the block being gathered abandoned; nothing is sent.
+     */
+    public Outbox reset(long nowPs, String reason) {
+        Outbox out = authentication.outbox();
+        postProcessing.reset(nowPs, reason, out);
+        for (long sequence : sifting.awaiting()) {
+            sifting.discard(sequence);
+            assembler.discard(sequence);
+            out.discarded(sequence);
+        }
+        assembler.abandonOpenBlock().forEach(out::discarded);
         return out;
     }
 
@@ -59,6 +93,9 @@ abstract class CorrectingEnd {
             return out;
         }
         if (message instanceof SiftResponse response) {
+            if (!sifting.awaits(response.batchSequence())) {
+                return out; // the batch was dropped when the link stopped; its response came too late
+            }
             if (authentic) {
                 SiftedBlock batch = sifting.onSiftResponse(response);
                 assembler.add(batch);

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.qnetem.physics.batch.PackedBits;
 import org.qnetem.physics.random.RandomStream;
 import org.qnetem.physics.random.StreamKey;
@@ -28,6 +29,12 @@ import org.qnetem.qkd.verification.KeyVerification;
  * bits reveal, answers Cascade, then fixes the block's secret length, verification hash and Toeplitz
  * seed. She delivers her key only when Bob has accepted the block. In BBM92 the responding end plays
  * Alice's part, so messages name the other end "the peer".
+ *
+ * <p>Once she has sent her confirmation she waits for Bob's acceptance or abort, however long: he may
+ * have accepted already, so giving up would leave key at one end only. She sends the confirmation again
+ * each time the settings' timeout passes without an answer (the first may have been lost with a crashed
+ * node), and keeps such blocks when the link stops. A block that waits longer than the timeout for Bob
+ * before she confirmed it is aborted.
  */
 final class PostProcessingAlice {
 
@@ -47,6 +54,8 @@ final class PostProcessingAlice {
         final long openedAtPs;
         final BlockCounts counts;
         final CascadeAlice cascade;
+        long lastHeardPs;
+        KeyConfirmation confirmation;
         BlockStage stage = BlockStage.ERROR_CORRECTION;
         ReconciliationResult reconciled;
         SecretLength length;
@@ -58,6 +67,7 @@ final class PostProcessingAlice {
             this.openedAtPs = openedAtPs;
             this.counts = counts;
             this.cascade = cascade;
+            this.lastHeardPs = openedAtPs;
         }
     }
 
@@ -88,7 +98,9 @@ final class PostProcessingAlice {
         BlockCounts counts = new BlockCounts(mine.keyCounts(), mine.testCounts(), errors);
         Optional<String> abortReason = BlockRules.estimationAbortReason(counts, settings, secureLength);
         if (abortReason.isPresent()) {
-            refuse(blockId, nowPs, abortReason.get(), out);
+            out.send(new BlockAbort(linkId, blockId, abortReason.get()));
+            out.finish(new AbortedBlock(linkId, blockId, nowPs, BlockStage.PARAMETER_ESTIMATION, abortReason.get(),
+                    counts.testQber()));
             return;
         }
         blocks.put(blockId, new Block(mine, nowPs, counts,
@@ -119,6 +131,7 @@ final class PostProcessingAlice {
         if (block == null) {
             return;
         }
+        block.lastHeardPs = Math.max(block.lastHeardPs, nowPs);
         try {
             if (message instanceof ParityRequest request) {
                 BlockRules.requireStage(block.stage, BlockStage.ERROR_CORRECTION, message);
@@ -165,8 +178,50 @@ final class PostProcessingAlice {
         block.refill = refillBits(block, length.length());
         block.secret = BlockRules.amplify(linkId, blockId, toeplitzSeed, reconciled.key(), length.length());
         block.stage = BlockStage.PRIVACY_AMPLIFICATION;
-        out.send(new KeyConfirmation(linkId, blockId, verification.firstPoint(), verification.secondPoint(),
-                tag.first(), tag.second(), toeplitzSeed, length.length(), block.refill));
+        block.confirmation = new KeyConfirmation(linkId, blockId, verification.firstPoint(),
+                verification.secondPoint(), tag.first(), tag.second(), toeplitzSeed, length.length(), block.refill);
+        out.send(block.confirmation);
+    }
+
+    /**
+     * At emulated time {@code nowPs}: aborts every unconfirmed block that has waited longer than the timeout
+     * for the peer, and confirms again every confirmed one that has.
+     */
+    void expire(long nowPs, Outbox out) {
+        for (Block block : new TreeMap<>(blocks).values()) {
+            if (nowPs - block.lastHeardPs <= settings.blockTimeoutPs()) {
+                continue;
+            }
+            if (block.confirmation != null) {
+                block.lastHeardPs = nowPs;
+                out.send(block.confirmation);
+            } else {
+                abort(block, nowPs, String.format(Locale.ROOT, "timed out at %s: nothing from the peer for %.3f s",
+                        block.stage, (nowPs - block.lastHeardPs) / 1e12), out);
+            }
+        }
+    }
+
+    /** Sends the confirmation of every block still waiting for the peer's answer again, at {@code nowPs}. */
+    void confirmAgain(long nowPs, Outbox out) {
+        for (Block block : new TreeMap<>(blocks).values()) {
+            if (block.confirmation != null) {
+                block.lastHeardPs = nowPs;
+                out.send(block.confirmation);
+            }
+        }
+    }
+
+    /**
+     * The link stopped (this node or the peer crashed): blocks not yet confirmed are lost; confirmed ones wait
+     * for the peer's answer, which {@link #expire} asks for again.
+     */
+    void reset(long nowPs, String reason, Outbox out) {
+        for (Block block : new TreeMap<>(blocks).values()) {
+            if (block.confirmation == null) {
+                end(block, nowPs, reason, out);
+            }
+        }
     }
 
     /**

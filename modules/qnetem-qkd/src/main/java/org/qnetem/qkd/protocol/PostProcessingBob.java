@@ -1,8 +1,10 @@
 package org.qnetem.qkd.protocol;
 
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.qnetem.physics.batch.PackedBits;
 import org.qnetem.qkd.authentication.AuthenticationKeyPool;
 import org.qnetem.qkd.hashing.PolynomialDigest;
@@ -24,6 +26,13 @@ import org.qnetem.qkd.verification.KeyVerification;
  * its test bits, drives Cascade, checks Alice's verification tag and secret length, amplifies, and
  * accepts. A block ends with a key only if every check passed; anything unexpected aborts it. In
  * BBM92 the announcing end plays Bob's part, so messages name the other end "the peer".
+ *
+ * <p>Accepting is this end's commitment: once it sent {@link BlockAccepted} it never aborts the block,
+ * and it keeps the acceptance (as a key store keeps its keys, across a crash) to answer the peer's
+ * confirmation again if the first answer was lost. A block that waits longer than the settings'
+ * timeout for the peer's next message, before acceptance, is aborted; a confirmation for a block this
+ * end no longer has and never accepted is answered with an abort. So the peer, which waits for one
+ * answer or the other and never gives up a confirmed block on its own, ends the block the same way.
  */
 final class PostProcessingBob {
 
@@ -33,10 +42,12 @@ final class PostProcessingBob {
     private final CascadeSettings cascade;
     private final AuthenticationKeyPool pool;
     private final Map<Long, Block> blocks = new HashMap<>();
+    private final Map<Long, BlockAccepted> accepted = new HashMap<>();
 
     private static final class Block {
         final BlockMaterial material;
         final long openedAtPs;
+        long lastHeardPs;
         BlockStage stage = BlockStage.PARAMETER_ESTIMATION;
         BlockCounts counts;
         CascadeBob cascade;
@@ -45,6 +56,7 @@ final class PostProcessingBob {
         Block(BlockMaterial material, long openedAtPs) {
             this.material = material;
             this.openedAtPs = openedAtPs;
+            this.lastHeardPs = openedAtPs;
         }
     }
 
@@ -76,8 +88,12 @@ final class PostProcessingBob {
     void onMessage(ClassicalMessage message, long nowPs, Outbox out) {
         Block block = blocks.get(message.batchSequence());
         if (block == null) {
+            if (message instanceof KeyConfirmation) {
+                answerAgain(message.batchSequence(), out);
+            }
             return;
         }
+        block.lastHeardPs = Math.max(block.lastHeardPs, nowPs);
         try {
             if (message instanceof ErrorEstimate estimate) {
                 onErrorEstimate(block, estimate, nowPs, out);
@@ -96,6 +112,30 @@ final class PostProcessingBob {
         }
     }
 
+    /** The peer confirmed a block this end has ended: the acceptance again if it accepted, else an abort. */
+    private void answerAgain(long blockId, Outbox out) {
+        BlockAccepted acceptance = accepted.get(blockId);
+        out.send(acceptance != null ? acceptance
+                : new BlockAbort(linkId, blockId, "this end has no block " + blockId + " in progress"));
+    }
+
+    /** Aborts every block that has waited longer than the timeout for the peer, at emulated time {@code nowPs}. */
+    void expire(long nowPs, Outbox out) {
+        for (Block block : new TreeMap<>(blocks).values()) {
+            if (nowPs - block.lastHeardPs > settings.blockTimeoutPs()) {
+                abort(block, nowPs, String.format(Locale.ROOT, "timed out at %s: nothing from the peer for %.3f s",
+                        block.stage, (nowPs - block.lastHeardPs) / 1e12), out);
+            }
+        }
+    }
+
+    /** The link stopped (this node or the peer crashed): every block in progress is lost. */
+    void reset(long nowPs, String reason, Outbox out) {
+        for (Block block : new TreeMap<>(blocks).values()) {
+            end(block, nowPs, reason, out);
+        }
+    }
+
     /** Aborts a block because a message about it could not be trusted. */
     void abort(long blockId, long nowPs, String reason, Outbox out) {
         Block block = blocks.get(blockId);
@@ -110,7 +150,10 @@ final class PostProcessingBob {
         block.counts = new BlockCounts(material.keyCounts(), material.testCounts(), estimate.testErrors());
         Optional<String> abortReason = BlockRules.estimationAbortReason(block.counts, settings, secureLength);
         if (abortReason.isPresent()) {
-            abort(block, nowPs, abortReason.get(), out);
+            out.send(new BlockAbort(linkId, material.blockId(), abortReason.get()));
+            blocks.remove(material.blockId());
+            out.finish(new AbortedBlock(linkId, material.blockId(), nowPs, block.stage, abortReason.get(),
+                    block.counts.testQber()));
             return;
         }
         block.stage = BlockStage.ERROR_CORRECTION;
@@ -150,7 +193,9 @@ final class PostProcessingBob {
                 reconciled.key(), length.length());
         long refill = confirmation.authenticationRefillBits();
         pool.replenish(BlockRules.slice(secret, 0, refill));
-        out.send(new BlockAccepted(linkId, block.material.blockId(), reconciled.flippedBits()));
+        BlockAccepted acceptance = new BlockAccepted(linkId, block.material.blockId(), reconciled.flippedBits());
+        accepted.put(block.material.blockId(), acceptance);
+        out.send(acceptance);
         blocks.remove(block.material.blockId());
         long keyBits = block.counts.keyBits();
         double keyQber = (double) reconciled.flippedBits() / keyBits;

@@ -11,9 +11,20 @@ package org.qnetem.qkd.protocol;
  * @param preSharedKeyBits    bits of pre-shared key each end's authentication pool starts with; each
  *                            accepted block then pays back, from its own key, the authentication its
  *                            batches and messages used
+ * @param qberAlarmThreshold  a block whose estimated QBER exceeds this raises the operator's QBER alarm;
+ *                            at most the abort threshold, so that an alarm can come before key is lost
+ * @param blockTimeoutPs      emulated time a block in progress waits for the peer's next message before
+ *                            this end gives it up (its messages were held up by a partition or lost with a
+ *                            crashed node)
  */
 public record PostProcessingSettings(long keyBlockBits, double qberAbortThreshold, double epsilonSecrecy,
-                                     double epsilonCorrectness, long preSharedKeyBits) {
+                                     double epsilonCorrectness, long preSharedKeyBits, double qberAlarmThreshold,
+                                     long blockTimeoutPs) {
+
+    public static final long DEFAULT_BLOCK_TIMEOUT_PS = 10_000_000_000_000L;
+
+    /** The alarm threshold's default, as a share of the abort threshold. */
+    public static final double DEFAULT_ALARM_SHARE_OF_ABORT = 0.75;
 
     public static final long DEFAULT_KEY_BLOCK_BITS = 1_000_000;
     public static final double DEFAULT_QBER_ABORT_THRESHOLD = 0.11;
@@ -36,6 +47,23 @@ public record PostProcessingSettings(long keyBlockBits, double qberAbortThreshol
         if (preSharedKeyBits < 256) {
             throw new IllegalArgumentException("pre-shared key must be at least 256 bits, got " + preSharedKeyBits);
         }
+        if (!(qberAlarmThreshold > 0 && qberAlarmThreshold <= qberAbortThreshold)) {
+            throw new IllegalArgumentException("QBER alarm threshold must be in (0, " + qberAbortThreshold
+                    + "] (the abort threshold), got " + qberAlarmThreshold);
+        }
+        if (blockTimeoutPs <= 0) {
+            throw new IllegalArgumentException("block timeout must be > 0, got " + blockTimeoutPs + " ps");
+        }
+    }
+
+    /**
+     * Settings whose QBER alarm sounds at {@value #DEFAULT_ALARM_SHARE_OF_ABORT} of the abort threshold and
+     * whose blocks wait {@value #DEFAULT_BLOCK_TIMEOUT_PS} ps for the peer.
+     */
+    public PostProcessingSettings(long keyBlockBits, double qberAbortThreshold, double epsilonSecrecy,
+                                  double epsilonCorrectness, long preSharedKeyBits) {
+        this(keyBlockBits, qberAbortThreshold, epsilonSecrecy, epsilonCorrectness, preSharedKeyBits,
+                DEFAULT_ALARM_SHARE_OF_ABORT * qberAbortThreshold, DEFAULT_BLOCK_TIMEOUT_PS);
     }
 
     public static PostProcessingSettings defaults() {
@@ -45,10 +73,11 @@ public record PostProcessingSettings(long keyBlockBits, double qberAbortThreshol
 
     public PostProcessingSettings withKeyBlockBits(long bits) {
         return new PostProcessingSettings(bits, qberAbortThreshold, epsilonSecrecy, epsilonCorrectness,
-                preSharedKeyBits);
+                preSharedKeyBits, qberAlarmThreshold, blockTimeoutPs);
     }
 
     public PostProcessingSettings withPreSharedKeyBits(long bits) {
-        return new PostProcessingSettings(keyBlockBits, qberAbortThreshold, epsilonSecrecy, epsilonCorrectness, bits);
+        return new PostProcessingSettings(keyBlockBits, qberAbortThreshold, epsilonSecrecy, epsilonCorrectness, bits,
+                qberAlarmThreshold, blockTimeoutPs);
     }
 }

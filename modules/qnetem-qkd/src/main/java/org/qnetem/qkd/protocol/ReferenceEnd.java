@@ -128,6 +128,34 @@ abstract class ReferenceEnd {
         out.discarded(batchSequence);
     }
 
+    /** Emulated time passed {@code nowPs}: stale blocks are aborted, stale confirmations sent again. */
+    public Outbox onTick(long nowPs) {
+        Outbox out = outbox();
+        postProcessing.expire(nowPs, out);
+        return out;
+    }
+
+    /**
+     * The run ends at {@code nowPs}: asks again about every block this end confirmed and has no answer for,
+     * so that none stays undecided (an answer may have been lost with a crashed node).
+     */
+    public Outbox confirmAgain(long nowPs) {
+        Outbox out = outbox();
+        postProcessing.confirmAgain(nowPs, out);
+        return out;
+    }
+
+    /**
+     * The link stopped at {@code nowPs} (this node or the other end crashed): unconfirmed blocks are aborted
+     * and the sifted halves waiting for a block dropped, since the other end drops its own; nothing is sent.
+     */
+    public Outbox reset(long nowPs, String reason) {
+        Outbox out = outbox();
+        postProcessing.reset(nowPs, reason, out);
+        halves.clear();
+        return out;
+    }
+
     public int blocksInProgress() {
         return postProcessing.blocksInProgress();
     }

@@ -52,6 +52,10 @@ final class SiftedHalves {
         return block.build();
     }
 
+    void clear() {
+        batches.clear();
+    }
+
     int size() {
         return batches.size();
     }

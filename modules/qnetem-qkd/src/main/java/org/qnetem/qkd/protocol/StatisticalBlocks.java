@@ -40,6 +40,7 @@ public final class StatisticalBlocks {
     private long[] keyErrors;
     private long[] test;
     private long[] testErrors;
+    private boolean resuming;
 
     public StatisticalBlocks(String linkId, long runSeed, PostProcessingSettings settings, SecureLength secureLength,
                              double errorCorrectionEfficiency) {
@@ -57,6 +58,11 @@ public final class StatisticalBlocks {
      * whose counts are known at {@code endPs}; returns the blocks it closed (at most one).
      */
     public List<BlockOutcome> add(long sequence, long startPs, long endPs, StatisticalCounts counts) {
+        if (resuming && sequence > nextBatch) {
+            nextBatch = sequence;
+            firstBatch = sequence;
+        }
+        resuming = false;
         if (sequence != nextBatch) {
             throw new IllegalStateException("link " + linkId + ": batch " + sequence + " after " + (nextBatch - 1));
         }
@@ -99,7 +105,8 @@ public final class StatisticalBlocks {
         BlockCounts counts = new BlockCounts(key, test, testErrors);
         Optional<String> abort = BlockRules.estimationAbortReason(counts, settings, secureLength);
         if (abort.isPresent()) {
-            return new AbortedBlock(linkId, blockId, nowPs, BlockStage.PARAMETER_ESTIMATION, abort.get());
+            return new AbortedBlock(linkId, blockId, nowPs, BlockStage.PARAMETER_ESTIMATION, abort.get(),
+                    counts.testQber());
         }
         long errors = 0;
         for (long e : keyErrors) {
@@ -111,6 +118,20 @@ public final class StatisticalBlocks {
         PackedBits material = keyMaterial.block(blockId, Math.toIntExact(secret.length()));
         return new KeyBlock(linkId, blockId, firstBatch, lastBatch, openedAtPs, nowPs, counts, counts.testQber(),
                 keyQber, leaked, 0, keyQber > 0 ? errorCorrectionEfficiency : Double.NaN, 0, secret, 0, material);
+    }
+
+    /**
+     * The link stopped at {@code nowPs}: the block being gathered, if it has any batch, is aborted for
+     * {@code reason}; the next block starts with the next batch that arrives, however many were skipped.
+     */
+    public Optional<BlockOutcome> abandon(long nowPs, String reason) {
+        resuming = true;
+        if (openedAtPs < 0) {
+            return Optional.empty();
+        }
+        reset();
+        firstBatch = nextBatch;
+        return Optional.of(new AbortedBlock(linkId, nextBlockId++, nowPs, BlockStage.PARAMETER_ESTIMATION, reason));
     }
 
     private void reset() {

@@ -1,6 +1,7 @@
 package org.qnetem.qkd.sifting;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.qnetem.physics.batch.DetectionBatch;
 import org.qnetem.qkd.message.SiftAnnouncement;
@@ -39,6 +40,10 @@ final class AnnouncedBatches {
 
     DetectionBatch remove(long sequence) {
         return awaitingResponse.remove(sequence);
+    }
+
+    List<Long> sequences() {
+        return awaitingResponse.keySet().stream().sorted().toList();
     }
 
     int size() {

@@ -1,5 +1,6 @@
 package org.qnetem.qkd.sifting;
 
+import java.util.List;
 import org.qnetem.physics.batch.DetectionBatch;
 import org.qnetem.physics.batch.PackedBits;
 import org.qnetem.qkd.message.SiftAnnouncement;
@@ -28,6 +29,16 @@ public final class Bb84Receiver implements ClickAnnouncer {
     @Override
     public int batchesAwaitingResponse() {
         return announced.size();
+    }
+
+    @Override
+    public boolean awaits(long sequence) {
+        return announced.get(sequence) != null;
+    }
+
+    @Override
+    public List<Long> awaiting() {
+        return announced.sequences();
     }
 
     /** Forgets a batch that will not be sifted. Returns whether it was awaiting a response. */

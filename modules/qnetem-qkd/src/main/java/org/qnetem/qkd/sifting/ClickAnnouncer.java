@@ -1,5 +1,6 @@
 package org.qnetem.qkd.sifting;
 
+import java.util.List;
 import org.qnetem.physics.batch.DetectionBatch;
 import org.qnetem.qkd.message.SiftAnnouncement;
 import org.qnetem.qkd.message.SiftResponse;
@@ -22,4 +23,10 @@ public interface ClickAnnouncer {
 
     /** Number of announced batches the other end has not yet answered. */
     int batchesAwaitingResponse();
+
+    /** Whether batch {@code sequence} was announced and awaits its response. */
+    boolean awaits(long sequence);
+
+    /** The announced batches awaiting a response, in batch order. */
+    List<Long> awaiting();
 }

@@ -46,6 +46,7 @@ public final class EmulationClock extends AbstractBehavior<EmulationClock.Comman
     private final List<ActorRef<NodeActor.Command>> nodes;
     private final Set<String> links;
     private final ProgressListener progress;
+    private final BoundaryListener boundaries;
     private final TimerScheduler<Command> timers;
     private final Duration stallTimeout;
     private final Set<String> linksPending = new HashSet<>();
@@ -54,20 +55,39 @@ public final class EmulationClock extends AbstractBehavior<EmulationClock.Comman
     private long epoch = -1;
     private long maxLagNanos;
 
+    /**
+     * Told of each epoch boundary before any node hears of the epoch, in the clock's own thread: whatever it
+     * sends the link and node actors then reaches them before the epoch's batches do.
+     */
+    @FunctionalInterface
+    public interface BoundaryListener {
+        BoundaryListener NONE = boundaryPs -> { };
+
+        void onBoundary(long boundaryPs);
+    }
+
     public static Behavior<Command> create(ClockSettings settings, List<ActorRef<NodeActor.Command>> nodes,
                                            Set<String> links, ProgressListener progress) {
+        return create(settings, nodes, links, progress, BoundaryListener.NONE);
+    }
+
+    public static Behavior<Command> create(ClockSettings settings, List<ActorRef<NodeActor.Command>> nodes,
+                                           Set<String> links, ProgressListener progress,
+                                           BoundaryListener boundaries) {
         return Behaviors.setup(context -> Behaviors.withTimers(timers ->
-                new EmulationClock(context, timers, settings, nodes, links, progress)));
+                new EmulationClock(context, timers, settings, nodes, links, progress, boundaries)));
     }
 
     private EmulationClock(ActorContext<Command> context, TimerScheduler<Command> timers, ClockSettings settings,
-                           List<ActorRef<NodeActor.Command>> nodes, Set<String> links, ProgressListener progress) {
+                           List<ActorRef<NodeActor.Command>> nodes, Set<String> links, ProgressListener progress,
+                           BoundaryListener boundaries) {
         super(context);
         this.timers = timers;
         this.settings = settings;
         this.nodes = List.copyOf(nodes);
         this.links = Set.copyOf(links);
         this.progress = progress;
+        this.boundaries = boundaries;
         this.stallTimeout = context.getSystem().settings().config().getDuration("qnetem.clock.stall-timeout");
     }
 
@@ -94,6 +114,7 @@ public final class EmulationClock extends AbstractBehavior<EmulationClock.Comman
         epoch++;
         linksPending.addAll(links);
         timers.startSingleTimer(Stalled.INSTANCE, Stalled.INSTANCE, stallTimeout);
+        boundaries.onBoundary(epoch * settings.epochPs());
         for (ActorRef<NodeActor.Command> node : nodes) {
             node.tell(new NodeActor.AdvanceTo(epoch, epochEndPs()));
         }

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.qnetem.physics.model.BinaryEntropy;
@@ -37,16 +38,25 @@ final class KeyBlockLedger {
         opened.add(blockId);
     }
 
-    void record(BlockRecord record) {
+    /**
+     * A block both ends have now reported: the record the ledger keeps for it (Bob's if delivered, the
+     * aborting end's otherwise), whether both delivered it, and the QBER its ends estimated (NaN if none did).
+     */
+    record Finished(BlockRecord record, boolean delivered, double estimatedQber) {
+    }
+
+    /** Books one end's report; returns the block once both ends have reported it. */
+    Optional<Finished> record(BlockRecord record) {
         if (!reported.add(record.role() + "#" + record.blockId())) {
             keysDeliveredTwice += record.delivered() ? 1 : 0;
-            return;
+            return Optional.empty();
         }
         BlockRecord other = waiting.remove(record.blockId());
         if (other == null) {
             waiting.put(record.blockId(), record);
-            return;
+            return Optional.empty();
         }
+        double qber = Double.isNaN(record.estimatedQber()) ? other.estimatedQber() : record.estimatedQber();
         opened.remove(record.blockId());
         BlockRecord bobs = record.role() == LinkRole.RECEIVER ? record : other;
         if (record.delivered() && other.delivered()) {
@@ -54,13 +64,15 @@ final class KeyBlockLedger {
                 mismatchedKeys++;
             }
             countDelivered(bobs);
-        } else {
-            if (record.delivered() || other.delivered()) {
-                keysFromAbortedBlocks++;
-            }
-            abortedBlocks++;
-            aborted.put(record.blockId(), bobs.delivered() ? (bobs == record ? other : record) : bobs);
+            return Optional.of(new Finished(bobs, true, qber));
         }
+        if (record.delivered() || other.delivered()) {
+            keysFromAbortedBlocks++;
+        }
+        abortedBlocks++;
+        BlockRecord kept = bobs.delivered() ? (bobs == record ? other : record) : bobs;
+        aborted.put(record.blockId(), kept);
+        return Optional.of(new Finished(kept, false, qber));
     }
 
     private void countDelivered(BlockRecord record) {

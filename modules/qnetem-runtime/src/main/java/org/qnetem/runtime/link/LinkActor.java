@@ -2,6 +2,7 @@ package org.qnetem.runtime.link;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -14,14 +15,22 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.qnetem.physics.batch.PackedBits;
+import org.qnetem.physics.batch.Bbm92Expectation;
 import org.qnetem.physics.batch.PhotonBatch;
 import org.qnetem.physics.batch.StatisticalCounts;
+import org.qnetem.physics.model.Bb84Expectation;
 import org.qnetem.physics.random.StreamKey;
 import org.qnetem.qkd.protocol.BlockOutcome;
 import org.qnetem.qkd.protocol.KeyBlock;
 import org.qnetem.qkd.sifting.SiftedBlock;
 import org.qnetem.runtime.clock.EmulationClock;
 import org.qnetem.runtime.kms.KmeActor;
+import org.qnetem.runtime.fault.BlockTruth;
+import org.qnetem.runtime.fault.Event;
+import org.qnetem.runtime.fault.LinkConditions;
+import org.qnetem.runtime.fault.LinkObservations;
+import org.qnetem.runtime.fault.LinkWatch;
+import org.qnetem.runtime.fault.ScheduledFault;
 import org.qnetem.runtime.node.NodeActor;
 import org.qnetem.runtime.serialization.InternalMessage;
 import org.qnetem.runtime.serialization.WireMessage;
@@ -44,7 +53,39 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
     public static final String CHANNEL_PURPOSE = "channel";
 
     public sealed interface Command permits Transmit, EpochEmitted, RecordSifted, RecordDiscarded, RecordBlockOpened,
-            RecordBlock, ReportStatistics, SnapshotStatistics {
+            RecordBlock, ReportStatistics, SnapshotStatistics, SetFaults, SetStopped, RecordDeferred,
+            ClassicalFaultCleared {
+    }
+
+    /** A fault of the link's classical channel cleared: the next clean delivered block is its recovery. */
+    public enum ClassicalFaultCleared implements Command, InternalMessage {
+        INSTANCE
+    }
+
+    /** From {@code timePs} the link is stopped (a node at either end crashed), or runs again. */
+    public record SetStopped(boolean stopped, long timePs, String reason) implements Command, InternalMessage {
+    }
+
+    /**
+     * A sifting message of batch {@code batchSequence} is held by a classical partition: the batch will be
+     * sifted when it heals, and emulated time must not wait for it meanwhile.
+     */
+    public record RecordDeferred(long batchSequence) implements Command, InternalMessage {
+    }
+
+    /**
+     * From emulated time {@code timePs} on (an epoch boundary, before any batch of that epoch), the link's
+     * active quantum faults are {@code active}; {@code cleared} says a fault on the link has just cleared.
+     */
+    public record SetFaults(long timePs, ScheduledFault[] active, boolean cleared) implements Command, InternalMessage {
+        public SetFaults {
+            active = active.clone();
+        }
+
+        @Override
+        public ScheduledFault[] active() {
+            return active.clone();
+        }
     }
 
     /** The source puts a batch of pulses (decoy BB84) or pump pulses / coincidence windows (BBM92) into the fibre. */
@@ -86,7 +127,7 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
     }
 
     private final LinkSpec spec;
-    private final LinkChannel channel;
+    private LinkChannel channel;
     private final StatisticalLink statistical;
     private final StreamKey channelKeys;
     private final ActorRef<NodeActor.Command> transmitterNode;
@@ -100,6 +141,10 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
     private final Set<Long> comparedAhead = new HashSet<>();
     private final KeyBlockLedger ledger = new KeyBlockLedger();
     private final List<ActorRef<LinkStatistics>> awaitingStatistics = new ArrayList<>();
+    private final LinkWatch watch;
+    /** Per batch not yet in a finished block: its matched-basis detections and those Eve knows. */
+    private final Map<Long, long[]> batchTruth = new HashMap<>();
+    private final List<BlockTruth> truths = new ArrayList<>();
     private long comparedThrough = -1;
     private LinkStatistics statistics;
 
@@ -123,7 +168,7 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
         super(context);
         this.spec = spec;
         boolean isStatistical = spec.fidelity() == Fidelity.STATISTICAL;
-        this.channel = isStatistical ? null : LinkChannel.of(spec);
+        this.channel = isStatistical ? null : LinkChannel.of(spec, LinkConditions.honest());
         this.statistical = isStatistical ? new StatisticalLink(spec, runSeed) : null;
         this.channelKeys = new StreamKey(runSeed, spec.id(), CHANNEL_PURPOSE, 0);
         this.transmitterNode = transmitterNode;
@@ -132,6 +177,17 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
         this.transmitterKme = transmitterKme;
         this.receiverKme = receiverKme;
         this.statistics = LinkStatistics.empty(spec.id());
+        this.watch = new LinkWatch(spec.id(), honestDetectionsPerPulse(spec),
+                spec.postProcessing().qberAlarmThreshold());
+    }
+
+    /** The honest link's expected detections (BBM92: coincidences) per pulse, which the watch judges rates by. */
+    private static double honestDetectionsPerPulse(LinkSpec spec) {
+        return switch (spec.protocol()) {
+            case DECOY_BB84 -> new Bb84Expectation(spec.weakCoherentSource(), spec.fibre(), spec.receiver())
+                    .clickProbability();
+            case BBM92 -> Bbm92Expectation.of(spec.source(), spec.armA(), spec.armB(), 0).coincidenceProbability();
+        };
     }
 
     @Override
@@ -148,10 +204,52 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
                 .onMessage(RecordBlock.class, this::onRecordBlock)
                 .onMessage(ReportStatistics.class, this::onReportStatistics)
                 .onMessage(SnapshotStatistics.class, snapshot -> {
-                    snapshot.replyTo().tell(statistics.withKeys(ledger.statistics()));
+                    snapshot.replyTo().tell(statistics.withKeys(ledger.statistics()).withObservations(observations()));
+                    return this;
+                })
+                .onMessage(SetFaults.class, this::onSetFaults)
+                .onMessage(SetStopped.class, this::onSetStopped)
+                .onMessageEquals(ClassicalFaultCleared.INSTANCE, () -> {
+                    watch.onFaultCleared();
+                    return this;
+                })
+                .onMessage(RecordDeferred.class, deferred -> {
+                    if (deferred.batchSequence() > comparedThrough) {
+                        markCompared(deferred.batchSequence());
+                        reportCompletedEpochs();
+                    }
                     return this;
                 })
                 .build();
+    }
+
+    private Behavior<Command> onSetStopped(SetStopped set) {
+        watch.onStopped(set.timePs(), set.stopped(), set.reason());
+        if (set.stopped() && statistical != null) {
+            statistical.abandon(set.timePs(), set.reason()).ifPresent(block -> {
+                ledger.record(BlockRecord.of(LinkRole.RECEIVER, block));
+                ledger.record(BlockRecord.of(LinkRole.TRANSMITTER, block)).ifPresent(this::onBlockFinished);
+            });
+        }
+        return this;
+    }
+
+    private Behavior<Command> onSetFaults(SetFaults set) {
+        LinkConditions conditions = new LinkConditions(List.of(set.active()));
+        if (statistical != null) {
+            statistical.setConditions(conditions);
+        } else {
+            channel = LinkChannel.of(spec, conditions);
+        }
+        if (set.cleared()) {
+            watch.onFaultCleared();
+        }
+        return this;
+    }
+
+    private LinkObservations observations() {
+        return new LinkObservations(watch.events().toArray(Event[]::new), truths.stream()
+                .sorted(Comparator.comparingLong(BlockTruth::blockId)).toArray(BlockTruth[]::new));
     }
 
     private Behavior<Command> onTransmit(Transmit transmit) {
@@ -162,6 +260,9 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
         LinkChannel.Sampled sample = channel.sample(batch, channelKeys.withSequence(batch.sequence()));
         statistics = statistics.plusBatch(batch.pulseCount(), sample.detections(), sample.doubleClicks(),
                 sample.matched(), sample.matchedErrors());
+        batchTruth.put(batch.sequence(), new long[] {sample.matched(), sample.eveKnownMatched()});
+        watch.onBatch(batch.emissionTimePs(), batch.pulseCount(), sample.detections(), sample.monitorAlarm(),
+                sample.monitorClicks());
         for (LinkChannel.Delivery delivery : sample.deliveries()) {
             ActorRef<NodeActor.Command> node = delivery.role() == LinkRole.TRANSMITTER ? transmitterNode : receiverNode;
             node.tell(new NodeActor.DeliverDetections(delivery.detections()));
@@ -175,12 +276,15 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
         statistics = statistics.plusBatch(batch.pulseCount(), counts.detections(), counts.doubleClicks(),
                 counts.siftedBits(), counts.siftedErrors())
                 .plusSifted(counts.siftedBits(), counts.siftedErrors());
+        batchTruth.put(batch.sequence(), new long[] {counts.siftedBits(), drawn.eveKnownSifted()});
+        watch.onBatch(batch.emissionTimePs(), batch.pulseCount(), counts.detections(), drawn.monitorAlarm(),
+                drawn.monitorClicks());
         for (BlockOutcome block : drawn.blocks()) {
             // One digest for both ends: the key's bytes and SHA-256, made once per end, took half the CPU
             // of a 1,000-node run.
             BlockRecord receivers = BlockRecord.of(LinkRole.RECEIVER, block);
             ledger.record(receivers);
-            ledger.record(receivers.at(LinkRole.TRANSMITTER));
+            ledger.record(receivers.at(LinkRole.TRANSMITTER)).ifPresent(this::onBlockFinished);
             if (block instanceof KeyBlock key) {
                 PackedBits delivered = key.deliveredKey();
                 byte[] material = delivered.toBytes();
@@ -230,9 +334,31 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
     }
 
     private Behavior<Command> onRecordBlock(RecordBlock recorded) {
-        ledger.record(recorded.record());
+        ledger.record(recorded.record()).ifPresent(this::onBlockFinished);
         answerStatisticsWhenDrained();
         return this;
+    }
+
+    /** Both ends reported a block: the watch judges it, and a delivered block gets its ground truth. */
+    private void onBlockFinished(KeyBlockLedger.Finished finished) {
+        BlockRecord record = finished.record();
+        watch.onBlock(record.blockId(), record.finishedAtPs(), finished.delivered(), finished.estimatedQber(),
+                record.abortStage(), record.abortReason());
+        if (!finished.delivered()) {
+            return;
+        }
+        BlockDetail detail = record.detail();
+        long sifted = 0;
+        long eveKnown = 0;
+        for (long batch = detail.firstBatch(); batch <= detail.lastBatch(); batch++) {
+            long[] truth = batchTruth.remove(batch);
+            if (truth != null) {
+                sifted += truth[0];
+                eveKnown += truth[1];
+            }
+        }
+        truths.add(new BlockTruth(record.blockId(), record.finishedAtPs(), detail.keyBits(), sifted, eveKnown,
+                detail.leakedBits(), detail.secretBits(), detail.testQber()));
     }
 
     private void compare(SiftedBlock one, SiftedBlock other) {
@@ -247,6 +373,9 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
 
     /** Batches may finish sifting out of order; epochs complete only over a contiguous prefix. */
     private void markCompared(long sequence) {
+        if (sequence <= comparedThrough) {
+            return;
+        }
         comparedAhead.add(sequence);
         while (comparedAhead.remove(comparedThrough + 1)) {
             comparedThrough++;
@@ -269,7 +398,7 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
         if (awaitingStatistics.isEmpty() || ledger.inFlight() > 0) {
             return;
         }
-        LinkStatistics complete = statistics.withKeys(ledger.statistics());
+        LinkStatistics complete = statistics.withKeys(ledger.statistics()).withObservations(observations());
         awaitingStatistics.forEach(replyTo -> replyTo.tell(complete));
         awaitingStatistics.clear();
     }

@@ -10,15 +10,24 @@ import org.qnetem.physics.batch.PairSample;
 import org.qnetem.physics.batch.PairTruth;
 import org.qnetem.physics.batch.PhotonBatch;
 import org.qnetem.physics.random.StreamKey;
+import org.qnetem.runtime.fault.LinkConditions;
 import org.qnetem.runtime.topology.LinkSpec;
 
 /** The quantum channel physics of one link: what the receivers record of a batch, and its ground truth. */
 sealed interface LinkChannel {
 
-    static LinkChannel of(LinkSpec spec) {
+    /** The link under {@code conditions}; faults act on decoy-BB84 links only (the fault book refuses others). */
+    static LinkChannel of(LinkSpec spec, LinkConditions conditions) {
         return switch (spec.protocol()) {
-            case DECOY_BB84 -> new Bb84(new Bb84BatchSampler(spec.weakCoherentSource(), spec.fibre(), spec.receiver()));
-            case BBM92 -> new Bbm92(new Bbm92BatchSampler(spec.source(), spec.armA(), spec.armB()));
+            case DECOY_BB84 -> new Bb84(new Bb84BatchSampler(spec.weakCoherentSource(),
+                    conditions.channel(spec.fibre()), conditions.receiver(spec.receiver()), conditions.attack()));
+            case BBM92 -> {
+                if (!conditions.isHonest()) {
+                    throw new IllegalArgumentException("link " + spec.id() + " is BBM92: quantum faults act on"
+                            + " decoy-BB84 links only");
+                }
+                yield new Bbm92(new Bbm92BatchSampler(spec.source(), spec.armA(), spec.armB()));
+            }
         };
     }
 
@@ -36,8 +45,11 @@ sealed interface LinkChannel {
      * @param doubleClicks detections whose outcome was squashed to a random bit, at both ends for BBM92
      * @param matched      detections (coincidences) in matching bases: what sifting keeps
      * @param matchedErrors of those, the ones whose two bits differ
+     * @param eveKnownMatched of the matched ones, those whose bit Eve knows
+     * @param monitorClicks clicks in Bob's blinding-monitor test gates, and whether they raised its alarm
      */
-    record Sampled(List<Delivery> deliveries, long detections, long doubleClicks, long matched, long matchedErrors) {
+    record Sampled(List<Delivery> deliveries, long detections, long doubleClicks, long matched, long matchedErrors,
+                   long eveKnownMatched, long monitorClicks, boolean monitorAlarm) {
     }
 
     record Bb84(Bb84BatchSampler sampler) implements LinkChannel {
@@ -46,7 +58,8 @@ sealed interface LinkChannel {
             BatchSample sample = sampler.sample(batch, key);
             GroundTruth truth = sample.truth();
             return new Sampled(List.of(new Delivery(LinkRole.RECEIVER, sample.detections())), truth.detections(),
-                    truth.doubleClicks(), truth.matchedBasis(), truth.matchedBasisErrors());
+                    truth.doubleClicks(), truth.matchedBasis(), truth.matchedBasisErrors(), truth.eveKnownMatched(),
+                    truth.monitorClicks(), truth.monitorAlarm());
         }
     }
 
@@ -59,7 +72,7 @@ sealed interface LinkChannel {
             long doubleClicks = sample.alice().doubleClicks().bitCount() + sample.bob().doubleClicks().bitCount();
             return new Sampled(List.of(new Delivery(LinkRole.TRANSMITTER, sample.alice()),
                     new Delivery(LinkRole.RECEIVER, sample.bob())), truth.coincidences(), doubleClicks,
-                    truth.matchedBasis(), truth.matchedBasisErrors());
+                    truth.matchedBasis(), truth.matchedBasisErrors(), 0, 0, false);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.qnetem.runtime.link;
 
+import org.qnetem.runtime.fault.LinkObservations;
 import org.qnetem.runtime.serialization.InternalMessage;
 
 /**
@@ -8,11 +9,25 @@ import org.qnetem.runtime.serialization.InternalMessage;
  *
  * @param siftLengthMismatches batches whose two sifted halves differed in length (a protocol fault)
  * @param keys                 the key blocks; null until the run's end
+ * @param observations         the link's events and Eve's share of each delivered block so far
  */
 public record LinkStatistics(String linkId, long batches, long pulses, long detections, long doubleClicks,
                              long siftedBits, long siftedErrors, long groundTruthMatched,
-                             long groundTruthMatchedErrors, long siftLengthMismatches, KeyStatistics keys)
+                             long groundTruthMatchedErrors, long siftLengthMismatches, KeyStatistics keys,
+                             LinkObservations observations)
         implements InternalMessage {
+
+    public LinkStatistics(String linkId, long batches, long pulses, long detections, long doubleClicks,
+                          long siftedBits, long siftedErrors, long groundTruthMatched, long groundTruthMatchedErrors,
+                          long siftLengthMismatches, KeyStatistics keys) {
+        this(linkId, batches, pulses, detections, doubleClicks, siftedBits, siftedErrors, groundTruthMatched,
+                groundTruthMatchedErrors, siftLengthMismatches, keys, LinkObservations.NONE);
+    }
+
+    LinkStatistics withObservations(LinkObservations next) {
+        return new LinkStatistics(linkId, batches, pulses, detections, doubleClicks, siftedBits, siftedErrors,
+                groundTruthMatched, groundTruthMatchedErrors, siftLengthMismatches, keys, next);
+    }
 
     public static LinkStatistics empty(String linkId) {
         return new LinkStatistics(linkId, 0, 0, 0, 0, 0, 0, 0, 0, 0, null);
@@ -20,7 +35,7 @@ public record LinkStatistics(String linkId, long batches, long pulses, long dete
 
     LinkStatistics withKeys(KeyStatistics keyStatistics) {
         return new LinkStatistics(linkId, batches, pulses, detections, doubleClicks, siftedBits, siftedErrors,
-                groundTruthMatched, groundTruthMatchedErrors, siftLengthMismatches, keyStatistics);
+                groundTruthMatched, groundTruthMatchedErrors, siftLengthMismatches, keyStatistics, observations);
     }
 
     public double qber() {
@@ -37,16 +52,17 @@ public record LinkStatistics(String linkId, long batches, long pulses, long dete
                              long matchedErrors) {
         return new LinkStatistics(linkId, batches + 1, pulses + batchPulses, detections + batchDetections,
                 doubleClicks + batchDoubleClicks, siftedBits, siftedErrors, groundTruthMatched + matched,
-                groundTruthMatchedErrors + matchedErrors, siftLengthMismatches, keys);
+                groundTruthMatchedErrors + matchedErrors, siftLengthMismatches, keys, observations);
     }
 
     LinkStatistics plusSifted(long bits, long errors) {
         return new LinkStatistics(linkId, batches, pulses, detections, doubleClicks, siftedBits + bits,
-                siftedErrors + errors, groundTruthMatched, groundTruthMatchedErrors, siftLengthMismatches, keys);
+                siftedErrors + errors, groundTruthMatched, groundTruthMatchedErrors, siftLengthMismatches, keys,
+                observations);
     }
 
     LinkStatistics plusSiftLengthMismatch() {
         return new LinkStatistics(linkId, batches, pulses, detections, doubleClicks, siftedBits, siftedErrors,
-                groundTruthMatched, groundTruthMatchedErrors, siftLengthMismatches + 1, keys);
+                groundTruthMatched, groundTruthMatchedErrors, siftLengthMismatches + 1, keys, observations);
     }
 }

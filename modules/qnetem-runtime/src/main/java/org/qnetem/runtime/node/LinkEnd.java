@@ -63,6 +63,17 @@ sealed interface LinkEnd {
 
     Outbox onFrame(SealedMessage sealed, long nowPs);
 
+    /** Emulated time reached {@code nowPs} (an epoch boundary): the engine's timeouts run. */
+    Optional<Outbox> onTick(long nowPs);
+
+    /** The link stopped at {@code nowPs} (a crash at either end): what was in flight is dropped. */
+    Optional<Outbox> reset(long nowPs, String reason);
+
+    /** The run ended at {@code nowPs}: a reference end asks again about the blocks it confirmed. */
+    default Optional<Outbox> onDrain(long nowPs) {
+        return Optional.empty();
+    }
+
     /** Batches of the link's source whose pulse-state key nobody reads: a pair source, or counts only. */
     private static SourceClock unpreparedBatches(EmissionSchedule schedule, StreamKey keys, LinkSpec link) {
         return new SourceClock(schedule, (sequence, time, pulses) -> new PhotonBatch(link.id(), sequence, time,
@@ -70,6 +81,21 @@ sealed interface LinkEnd {
     }
 
     record DecoyBb84Transmitter(DecoyBb84Alice engine, EmissionSchedule schedule) implements LinkEnd {
+        @Override
+        public Optional<Outbox> onDrain(long nowPs) {
+            return Optional.of(engine.confirmAgain(nowPs));
+        }
+
+        @Override
+        public Optional<Outbox> onTick(long nowPs) {
+            return Optional.of(engine.onTick(nowPs));
+        }
+
+        @Override
+        public Optional<Outbox> reset(long nowPs, String reason) {
+            return Optional.of(engine.reset(nowPs, reason));
+        }
+
         @Override
         public Optional<SourceClock> sourceClock() {
             return Optional.of(new SourceClock(schedule, engine::emit));
@@ -88,6 +114,16 @@ sealed interface LinkEnd {
 
     record DecoyBb84Receiver(DecoyBb84Bob engine) implements LinkEnd {
         @Override
+        public Optional<Outbox> onTick(long nowPs) {
+            return Optional.of(engine.onTick(nowPs));
+        }
+
+        @Override
+        public Optional<Outbox> reset(long nowPs, String reason) {
+            return Optional.of(engine.reset(nowPs, reason));
+        }
+
+        @Override
         public Outbox onDetections(DetectionBatch detections, long nowPs) {
             return engine.onDetections(detections, nowPs);
         }
@@ -100,6 +136,21 @@ sealed interface LinkEnd {
 
     record Bbm92Responder(Bbm92RespondingEnd engine, EmissionSchedule schedule, StreamKey pumpKeys, LinkSpec link)
             implements LinkEnd {
+        @Override
+        public Optional<Outbox> onDrain(long nowPs) {
+            return Optional.of(engine.confirmAgain(nowPs));
+        }
+
+        @Override
+        public Optional<Outbox> onTick(long nowPs) {
+            return Optional.of(engine.onTick(nowPs));
+        }
+
+        @Override
+        public Optional<Outbox> reset(long nowPs, String reason) {
+            return Optional.of(engine.reset(nowPs, reason));
+        }
+
         @Override
         public Optional<SourceClock> sourceClock() {
             return Optional.of(unpreparedBatches(schedule, pumpKeys, link));
@@ -118,6 +169,16 @@ sealed interface LinkEnd {
 
     record Bbm92Announcer(Bbm92AnnouncingEnd engine) implements LinkEnd {
         @Override
+        public Optional<Outbox> onTick(long nowPs) {
+            return Optional.of(engine.onTick(nowPs));
+        }
+
+        @Override
+        public Optional<Outbox> reset(long nowPs, String reason) {
+            return Optional.of(engine.reset(nowPs, reason));
+        }
+
+        @Override
         public Outbox onDetections(DetectionBatch detections, long nowPs) {
             return engine.onDetections(detections, nowPs);
         }
@@ -133,6 +194,17 @@ sealed interface LinkEnd {
      * their counts and key blocks, so there is no protocol engine and no classical message.
      */
     record StatisticalSource(EmissionSchedule schedule, StreamKey pulseKeys, LinkSpec link) implements LinkEnd {
+        /** The link actor keeps a statistical link's blocks: nothing times out or is dropped here. */
+        @Override
+        public Optional<Outbox> onTick(long nowPs) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Outbox> reset(long nowPs, String reason) {
+            return Optional.empty();
+        }
+
         @Override
         public Optional<SourceClock> sourceClock() {
             return Optional.of(unpreparedBatches(schedule, pulseKeys, link));
@@ -151,6 +223,17 @@ sealed interface LinkEnd {
 
     /** End b of a statistical link: nothing to do; its key blocks are the link actor's. */
     record StatisticalPeer(String linkId) implements LinkEnd {
+        /** The link actor keeps a statistical link's blocks: nothing times out or is dropped here. */
+        @Override
+        public Optional<Outbox> onTick(long nowPs) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Outbox> reset(long nowPs, String reason) {
+            return Optional.empty();
+        }
+
         @Override
         public Outbox onDetections(DetectionBatch detections, long nowPs) {
             throw new IllegalStateException("statistical link " + linkId + " delivers no detections");

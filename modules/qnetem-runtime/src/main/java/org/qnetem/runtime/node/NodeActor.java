@@ -1,7 +1,10 @@
 package org.qnetem.runtime.node;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
@@ -11,6 +14,8 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.qnetem.physics.batch.DetectionBatch;
 import org.qnetem.physics.batch.PhotonBatch;
 import org.qnetem.physics.batch.PackedBits;
+import org.qnetem.qkd.message.SiftAnnouncement;
+import org.qnetem.qkd.message.SiftResponse;
 import org.qnetem.qkd.protocol.BlockOutcome;
 import org.qnetem.qkd.protocol.KeyBlock;
 import org.qnetem.qkd.protocol.Outbox;
@@ -30,10 +35,44 @@ import org.qnetem.runtime.topology.LinkSpec;
  * emits its photon (or pump) batches as emulated time advances; at either end it runs the protocol engine
  * for the link ({@link LinkEnd}) and exchanges its classical messages over the link's classical channel.
  * The delivered key of every block its engines finish goes to the node's KME, each end its own copy.
+ *
+ * <p>At each epoch boundary its engines' timeouts run. A link can be stopped at this end (this node or
+ * the other end crashed): its engine drops what was in flight, its source emits nothing, and whatever
+ * still reaches it for that link is dropped, with the link's observer told which batches will never
+ * be sifted so that emulated time goes on.
  */
 public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
 
-    public sealed interface Command permits AttachLink, AdvanceTo, DeliverDetections, DeliverFrame {
+    public sealed interface Command permits AttachLink, AdvanceTo, DeliverDetections, DeliverFrame, StopLinks,
+            StartLinks, Drain {
+    }
+
+    /** The run ended at {@code timePs}; its faults have lifted: settle the blocks still undecided. */
+    public record Drain(long timePs) implements Command, InternalMessage {
+    }
+
+    /** From {@code timePs} (an epoch boundary) these links stop at this node, for {@code reason}. */
+    public record StopLinks(String[] linkIds, long timePs, String reason) implements Command, InternalMessage {
+        public StopLinks {
+            linkIds = linkIds.clone();
+        }
+
+        @Override
+        public String[] linkIds() {
+            return linkIds.clone();
+        }
+    }
+
+    /** From the next epoch on these links run again at this node. */
+    public record StartLinks(String[] linkIds) implements Command, InternalMessage {
+        public StartLinks {
+            linkIds = linkIds.clone();
+        }
+
+        @Override
+        public String[] linkIds() {
+            return linkIds.clone();
+        }
     }
 
     /** Wires one end of a link to this node. */
@@ -58,6 +97,8 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
     private final long durationPs;
     private final ActorRef<KmeActor.Command> kme;
     private final Map<String, Attached> ends = new LinkedHashMap<>();
+    private final Set<String> stopped = new HashSet<>();
+    private long epochStartPs;
 
     /** {@code kme}: the node's KME, which gets the key of every block this node's engines finish. */
     public static Behavior<Command> create(String nodeId, long runSeed, long durationPs,
@@ -81,6 +122,18 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
                 .onMessage(AdvanceTo.class, this::onAdvanceTo)
                 .onMessage(DeliverDetections.class, this::onDeliverDetections)
                 .onMessage(DeliverFrame.class, this::onDeliverFrame)
+                .onMessage(StopLinks.class, this::onStopLinks)
+                .onMessage(Drain.class, drain -> {
+                    long now = drain.timePs();
+                    for (Attached attached : ends.values()) {
+                        attached.end().onDrain(now).ifPresent(out -> dispatch(attached, out, now));
+                    }
+                    return this;
+                })
+                .onMessage(StartLinks.class, start -> {
+                    stopped.removeAll(List.of(start.linkIds()));
+                    return this;
+                })
                 .build();
     }
 
@@ -93,12 +146,34 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
 
     private Behavior<Command> onAdvanceTo(AdvanceTo advance) {
         for (Attached attached : ends.values()) {
+            boolean running = !stopped.contains(attached.link().id());
+            if (running) {
+                attached.end().onTick(epochStartPs).ifPresent(out -> dispatch(attached, out, epochStartPs));
+            }
             attached.end().sourceClock().ifPresent(clock -> {
-                for (PhotonBatch batch : clock.emitBefore(advance.endTimePs())) {
-                    attached.linkActor().tell(new LinkActor.Transmit(batch));
+                if (running) {
+                    for (PhotonBatch batch : clock.emitBefore(advance.endTimePs())) {
+                        attached.linkActor().tell(new LinkActor.Transmit(batch));
+                    }
+                } else {
+                    for (long sequence : clock.skipBefore(advance.endTimePs())) {
+                        attached.linkActor().tell(new LinkActor.RecordDiscarded(sequence));
+                    }
                 }
                 attached.linkActor().tell(new LinkActor.EpochEmitted(advance.epoch(), clock.lastEmittedSequence()));
             });
+        }
+        epochStartPs = advance.endTimePs();
+        return this;
+    }
+
+    private Behavior<Command> onStopLinks(StopLinks stop) {
+        for (String linkId : stop.linkIds()) {
+            if (stopped.add(linkId)) {
+                Attached attached = attached(linkId);
+                attached.end().reset(stop.timePs(), stop.reason())
+                        .ifPresent(out -> dispatch(attached, out, stop.timePs()));
+            }
         }
         return this;
     }
@@ -106,6 +181,10 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
     private Behavior<Command> onDeliverDetections(DeliverDetections delivery) {
         DetectionBatch detections = delivery.batch();
         Attached attached = attached(detections.linkId());
+        if (stopped.contains(detections.linkId())) {
+            attached.linkActor().tell(new LinkActor.RecordDiscarded(detections.sequence()));
+            return this;
+        }
         long now = detections.arrivalTimePs();
         dispatch(attached, attached.end().onDetections(detections, now), now);
         return this;
@@ -116,6 +195,12 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
         SealedMessage sealed = new SealedMessage(frame.payload(), frame.authentication());
         long now = frame.arrivalTimePs();
         Attached attached = attached(frame.payload().linkId());
+        if (stopped.contains(frame.payload().linkId())) {
+            if (frame.payload() instanceof SiftAnnouncement || frame.payload() instanceof SiftResponse) {
+                attached.linkActor().tell(new LinkActor.RecordDiscarded(frame.payload().batchSequence()));
+            }
+            return this;
+        }
         dispatch(attached, attached.end().onFrame(sealed, now), now);
         return this;
     }

@@ -16,6 +16,14 @@ record SourceClock(EmissionSchedule schedule, BatchMaker maker) {
                 .map(b -> maker.make(b.sequence(), b.emissionTimePs(), b.pulseCount())).toList();
     }
 
+    /**
+     * Passes over the batches due before {@code endTimePs} without emitting them (the link is stopped);
+     * returns their sequences.
+     */
+    List<Long> skipBefore(long endTimePs) {
+        return schedule.batchesBefore(endTimePs).stream().map(EmissionSchedule.Batch::sequence).toList();
+    }
+
     /** The sequence of the last batch emitted so far, -1 if none. */
     long lastEmittedSequence() {
         return schedule.nextSequence() - 1;

@@ -14,6 +14,7 @@ import org.qnetem.runtime.clock.ClockSummary;
 import org.qnetem.runtime.clock.ProgressListener;
 import org.qnetem.runtime.kms.KeyLayer;
 import org.qnetem.runtime.kms.KmeReport;
+import org.qnetem.runtime.fault.FaultBook;
 import org.qnetem.runtime.link.LinkActor;
 import org.qnetem.runtime.link.LinkStatistics;
 import org.qnetem.runtime.topology.Topology;
@@ -21,21 +22,25 @@ import org.qnetem.runtime.topology.Topology;
 /**
  * What the operator API can see of a run while it goes: its topology, the clock's latest summary (kept by
  * wrapping the run's progress listener) and a snapshot of every link's statistics, asked without waiting
- * for key blocks in flight, and every KME's counters and pools.
+ * for key blocks in flight; every KME's counters and pools; and the run's fault book, where the operator
+ * adds and clears faults.
  */
 public final class LiveRun {
 
     private final Topology topology;
     private final Map<String, ActorRef<LinkActor.Command>> links;
     private final KeyLayer keyLayer;
+    private final FaultBook faults;
     private final Scheduler scheduler;
     private final Duration askTimeout;
     private final AtomicReference<ClockSummary> clock;
 
     /** {@code clock} holds the clock's latest summary, as {@link #recording} keeps it. */
     public LiveRun(Topology topology, Map<String, ActorRef<LinkActor.Command>> links, KeyLayer keyLayer,
+                   FaultBook faults,
                    AtomicReference<ClockSummary> clock, Scheduler scheduler, Duration askTimeout) {
         this.topology = topology;
+        this.faults = faults;
         this.clock = clock;
         this.links = Map.copyOf(links);
         this.keyLayer = keyLayer;
@@ -53,6 +58,10 @@ public final class LiveRun {
 
     public Topology topology() {
         return topology;
+    }
+
+    public FaultBook faults() {
+        return faults;
     }
 
     public ClockSummary clock() {

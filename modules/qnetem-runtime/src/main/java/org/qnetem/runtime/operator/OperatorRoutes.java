@@ -1,5 +1,6 @@
 package org.qnetem.runtime.operator;
 
+import static org.apache.pekko.http.javadsl.server.PathMatchers.longSegment;
 import static org.apache.pekko.http.javadsl.server.PathMatchers.segment;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -20,7 +21,9 @@ import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.qnetem.runtime.kms.KmeReport;
+import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
 import org.qnetem.runtime.link.LinkStatistics;
+import org.qnetem.runtime.topology.ScenarioException;
 
 /** The operator API's routes: thin, each building its view in one of the *View classes. */
 final class OperatorRoutes extends AllDirectives {
@@ -48,7 +51,26 @@ final class OperatorRoutes extends AllDirectives {
                         json(StatusCodes.OK, KmesView.of(run.topology(), kmes)))))),
                 path("metrics", () -> get(() -> completeWithFuture(withSnapshot(links ->
                         withKmes(kmes -> metrics(links, kmes)))))),
+                path(segment("api").slash("faults"), () -> concat(
+                        get(() -> complete(json(StatusCodes.OK, FaultsView.list(run.faults())))),
+                        post(() -> entity(Unmarshaller.entityToString(), this::addFault)))),
+                path(segment("api").slash("faults").slash(longSegment()), id -> delete(() ->
+                        complete(run.faults().clear(id, Math.max(0, run.faults().nowPs()))
+                                ? json(StatusCodes.OK, Map.of("id", id, "cleared", true))
+                                : json(StatusCodes.NOT_FOUND, Map.of("error", "no fault " + id))))),
+                path(segment("api").slash("events"), () -> get(() -> completeWithFuture(withSnapshot(links ->
+                        CompletableFuture.completedFuture(json(StatusCodes.OK,
+                                FaultsView.events(run.faults(), links))))))),
                 extractRequest(request -> complete(notFound(request))));
+    }
+
+    /** 201 with the new fault's id; 400 naming every problem of a bad request. */
+    private Route addFault(String body) {
+        try {
+            return complete(json(StatusCodes.CREATED, FaultsView.add(run.topology(), run.faults(), body)));
+        } catch (ScenarioException | IllegalArgumentException e) {
+            return complete(json(StatusCodes.BAD_REQUEST, Map.of("error", e.getMessage())));
+        }
     }
 
     private HttpResponse metrics(List<LinkStatistics> links, List<KmeReport> kmes) {

@@ -47,9 +47,31 @@ public final class ReportTable {
                         kme.keysRelayed(), kme.keysExpired(), kme.relaysAborted(), refused));
             }
         }
+        for (RunReport.FaultReport fault : report.faults()) {
+            out.append(String.format(Locale.ROOT, "fault %d %s: applied %s, noticed %s%s, cleared %s;"
+                    + " key b/s before %s, during %s, after %s%n", fault.id(), fault.description(),
+                    seconds(fault.appliedSeconds()), seconds(fault.noticedSeconds()),
+                    fault.noticedBy() == null ? "" : " (" + fault.noticedBy() + ")", seconds(fault.clearedSeconds()),
+                    rate(fault.keyRateBeforeBps()), rate(fault.keyRateDuringBps()), rate(fault.keyRateAfterBps())));
+        }
+        for (RunReport.LinkTruthReport truth : report.groundTruth().links()) {
+            if (truth.eveKeyBits() > 0) {
+                out.append(String.format(Locale.ROOT, "ground truth %s: Eve holds %d of %d delivered key bits"
+                        + " (%d of %d blocks whole)%n", truth.link(), truth.eveKeyBits(), truth.secretBits(),
+                        truth.blocksEveHoldsWhole(), truth.deliveredBlocks()));
+            }
+        }
         report.invariants().forEach((name, count) ->
                 out.append(String.format(Locale.ROOT, "invariant %s: %d%s%n", name, count, count == 0 ? "" : "  VIOLATED")));
         return out.toString();
+    }
+
+    private static String seconds(Double value) {
+        return value == null ? "never" : String.format(Locale.ROOT, "%.3f s", value);
+    }
+
+    private static String rate(Double value) {
+        return value == null ? "-" : String.format(Locale.ROOT, "%.4g", value);
     }
 
     private static String percent(Double fraction) {

@@ -13,7 +13,8 @@ import java.util.Map;
 public record RunReport(String topology, String topologyFile, long seed, String mode, Double speed,
                         double emulatedSeconds, double wallSeconds, double rtf, double lagMs,
                         List<LinkReport> links, List<NodeReport> nodes, List<KmeReport> kmes,
-                        Map<String, Long> invariants, List<EventReport> events) {
+                        Map<String, Long> invariants, List<EventReport> events, List<FaultReport> faults,
+                        GroundTruthReport groundTruth) {
 
     /**
      * One link. Measured values sit beside their analytic expectation ({@code expected_*}). {@code qber}
@@ -80,6 +81,42 @@ public record RunReport(String topology, String topologyFile, long seed, String 
                             long relaysAborted, long messagesRejected, Map<String, Long> refused, int storedKeys) {
     }
 
-    public record EventReport(double emulatedSeconds, String type, String detail) {
+    /**
+     * Something that happened at an emulated instant: the run's start and end, a fault applied or cleared
+     * ({@code fault} its id), or a reaction of the network on {@code target} (a link or node): a QBER
+     * alarm, an aborted block, a link down or up, a blinding-monitor alarm, key recovered.
+     */
+    public record EventReport(double emulatedSeconds, String type, String target, Long fault, String detail) {
+    }
+
+    /**
+     * One fault: when it was asked for ({@code at_seconds}, {@code until_seconds}) and applied and cleared
+     * (at epoch boundaries; null if it never was); when the network first noticed it on the affected links
+     * (first QBER alarm, aborted block, link down or blinding alarm at or after it applied) and how;
+     * the reactions on those links from its application to the run's end, by type; and the secret key
+     * rate of the affected links before it, while it held and after it cleared (null for an empty window).
+     */
+    public record FaultReport(long id, String kind, String target, String description, double atSeconds,
+                              Double untilSeconds, Double appliedSeconds, Double clearedSeconds,
+                              Double noticedSeconds, String noticedBy, Double recoveredSeconds,
+                              List<String> affectedLinks, Map<String, Long> reactions,
+                              Double keyRateBeforeBps, Double keyRateDuringBps, Double keyRateAfterBps) {
+    }
+
+    /**
+     * What only the emulator knows: per link, per delivered key block, how many of its bits Eve holds
+     * ({@code definition} says exactly what is counted).
+     */
+    public record GroundTruthReport(String definition, List<LinkTruthReport> links) {
+    }
+
+    /** {@code eveKeyBits}: over all delivered blocks; {@code blocksEveHoldsWhole}: blocks whose every bit she holds. */
+    public record LinkTruthReport(String link, long deliveredBlocks, long secretBits, long eveKeyBits,
+                                  long blocksEveHoldsWhole, List<BlockTruthReport> blocks) {
+    }
+
+    public record BlockTruthReport(long block, double finishedSeconds, double testQber, long keyBits,
+                                   long siftedBits, long eveKnownSiftedBits, double eveKnownFraction,
+                                   long leakedBits, long secretBits, long eveKeyBits) {
     }
 }

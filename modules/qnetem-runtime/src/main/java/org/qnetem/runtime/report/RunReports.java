@@ -19,6 +19,7 @@ import org.qnetem.runtime.clock.ClockSummary;
 import org.qnetem.qkd.protocol.ExpectedKeyRate;
 import org.qnetem.physics.model.BinaryEntropy;
 import org.qnetem.runtime.kms.KmeReport;
+import org.qnetem.runtime.fault.Event;
 import org.qnetem.runtime.link.BlockDetail;
 import org.qnetem.runtime.link.BlockRecord;
 import org.qnetem.runtime.link.KeyStatistics;
@@ -43,8 +44,13 @@ public final class RunReports {
         List<RunReport.LinkReport> links = new ArrayList<>();
         Map<String, Long> invariants = new LinkedHashMap<>();
         List<RunReport.EventReport> events = new ArrayList<>();
-        events.add(new RunReport.EventReport(0, "run-started", result.topology().links().size() + " links, "
-                + result.topology().nodes().size() + " nodes"));
+        events.add(new RunReport.EventReport(0, "run-started", result.topology().name(), null,
+                result.topology().links().size() + " links, " + result.topology().nodes().size() + " nodes"));
+        List<Event> happened = FaultReports.events(result);
+        for (Event event : happened) {
+            events.add(new RunReport.EventReport(event.timePs() / 1e12, event.type(), event.target(),
+                    event.faultId() == Event.NO_FAULT ? null : event.faultId(), event.detail()));
+        }
         for (int i = 0; i < result.links().size(); i++) {
             LinkSpec spec = result.topology().links().get(i);
             LinkStatistics measured = result.links().get(i);
@@ -54,11 +60,6 @@ public final class RunReports {
             invariants.merge("keys_delivered_twice", keys.keysDeliveredTwice(), Long::sum);
             invariants.merge("keys_from_aborted_blocks", keys.keysFromAbortedBlocks(), Long::sum);
             invariants.merge("sift_length_mismatches", measured.siftLengthMismatches(), Long::sum);
-            for (BlockRecord aborted : keys.aborted()) {
-                events.add(new RunReport.EventReport(aborted.finishedAtPs() / 1e12, "block-aborted", "link "
-                        + spec.id() + " block " + aborted.blockId() + " at " + aborted.abortStage() + ": "
-                        + aborted.abortReason()));
-            }
         }
         List<RunReport.NodeReport> nodes = new ArrayList<>();
         Map<String, List<Integer>> linksByNode = linksByNode(result.topology().links());
@@ -77,12 +78,13 @@ public final class RunReports {
             kmes.add(kmeReport(result.topology(), result.topology().nodes().get(i), result.kmes().get(i)));
         }
         boolean realtime = result.settings().clock().mode() == ClockMode.REALTIME;
-        events.sort(Comparator.comparingDouble(RunReport.EventReport::emulatedSeconds));
-        events.add(new RunReport.EventReport(seconds, "run-finished", clock.epochs() + " epochs"));
+        events.add(new RunReport.EventReport(seconds, "run-finished", result.topology().name(), null,
+                clock.epochs() + " epochs"));
         return new RunReport(result.topology().name(), result.topology().source(), result.settings().seed(),
                 result.settings().clock().mode().name().toLowerCase(Locale.ROOT),
                 realtime ? result.settings().clock().speed() : null, seconds, clock.wallSeconds(),
-                clock.realTimeFactor(), realtime ? clock.maxLagNanos() / 1e6 : 0, links, nodes, kmes, invariants, events);
+                clock.realTimeFactor(), realtime ? clock.maxLagNanos() / 1e6 : 0, links, nodes, kmes, invariants,
+                events, FaultReports.faults(result, happened, seconds), FaultReports.groundTruth(result));
     }
 
     /** The node's KME's real pools, by peer id. */

@@ -27,6 +27,7 @@ import org.qnetem.runtime.clock.ProgressListener;
 import org.qnetem.runtime.kms.KeyLayer;
 import org.qnetem.runtime.kms.KmeActor;
 import org.qnetem.runtime.kms.KmeReport;
+import org.qnetem.runtime.fault.FaultBook;
 import org.qnetem.runtime.link.ClassicalChannel;
 import org.qnetem.runtime.link.LinkActor;
 import org.qnetem.runtime.link.LinkRole;
@@ -113,10 +114,13 @@ public final class EmulationGuardian {
         }
         Map<String, LinkSpec> linkSpecs = new LinkedHashMap<>();
         topology.links().forEach(link -> linkSpecs.put(link.id(), link));
-        ActorRef<EmulationClock.Command> clock = context.spawn(EmulationClock.create(settings.clock(),
-                List.copyOf(nodes.values()), linkSpecs.keySet(), listener), "clock");
-        context.watch(clock);
+        FaultBook faults = new FaultBook(topology, settings.scenario(), settings.clock().epochPs());
         Map<String, ActorRef<LinkActor.Command>> links = new LinkedHashMap<>();
+        Map<String, ActorRef<ClassicalChannel.Command>> channels = new LinkedHashMap<>();
+        FaultDispatcher dispatcher = new FaultDispatcher(topology, faults, nodes, links, channels);
+        ActorRef<EmulationClock.Command> clock = context.spawn(EmulationClock.create(settings.clock(),
+                List.copyOf(nodes.values()), linkSpecs.keySet(), listener, dispatcher::onBoundary), "clock");
+        context.watch(clock);
         for (LinkSpec link : topology.links()) {
             ActorRef<NodeActor.Command> transmitter = nodes.get(link.transmitterId());
             ActorRef<NodeActor.Command> receiver = nodes.get(link.receiverId());
@@ -124,22 +128,24 @@ public final class EmulationGuardian {
                     LinkActor.create(link, settings.seed(), transmitter, receiver, clock, kmes.get(link.transmitterId()),
                             kmes.get(link.receiverId())), "link-" + link.id(), compute);
             ActorRef<ClassicalChannel.Command> channel = context.spawn(ClassicalChannel.create(link.id(),
-                    link.fibre().delayPs(), Map.of(link.transmitterId(), transmitter, link.receiverId(), receiver)),
+                    link.fibre().delayPs(), settings.seed(), Map.of(link.transmitterId(), transmitter,
+                            link.receiverId(), receiver), linkActor, faults.classicalTimeline(link.id())),
                     "classical-" + link.id());
+            channels.put(link.id(), channel);
             context.watch(linkActor);
             context.watch(channel);
             transmitter.tell(new NodeActor.AttachLink(link, LinkRole.TRANSMITTER, linkActor, channel));
             receiver.tell(new NodeActor.AttachLink(link, LinkRole.RECEIVER, linkActor, channel));
             links.put(link.id(), linkActor);
         }
-        LiveRun live = new LiveRun(topology, links, keyLayer, latestClock, context.getSystem().scheduler(),
+        LiveRun live = new LiveRun(topology, links, keyLayer, faults, latestClock, context.getSystem().scheduler(),
                 context.getSystem().settings().config().getDuration("qnetem.operator.ask-timeout"));
         if (operator != null) {
             serveOperatorApi(context, live, operator, result);
         }
         onStarted.accept(live);
         clock.tell(new EmulationClock.Start(context.messageAdapter(ClockSummary.class, ClockFinished::new)));
-        return running(context, topology, settings, links, keyLayer, result);
+        return running(context, topology, settings, links, keyLayer, faults, dispatcher, result);
     }
 
     /** A KME per node, each told of every other (neighbours relay; all exchange pool levels). */
@@ -186,9 +192,11 @@ public final class EmulationGuardian {
 
     private static Behavior<Command> running(ActorContext<Command> context, Topology topology, RunSettings settings,
                                              Map<String, ActorRef<LinkActor.Command>> links, KeyLayer keyLayer,
+                                             FaultBook faults, FaultDispatcher dispatcher,
                                              CompletableFuture<RunResult> result) {
         return Behaviors.receive(Command.class)
                 .onMessage(ClockFinished.class, finished -> {
+                    dispatcher.drain(finished.summary().emulatedPs());
                     Duration timeout = context.getSystem().settings().config()
                             .getDuration("qnetem.clock.statistics-timeout");
                     links.forEach((id, link) -> context.ask(LinkStatistics.class, link, timeout,
@@ -196,7 +204,7 @@ public final class EmulationGuardian {
                             (statistics, failure) -> statistics != null ? new StatisticsReceived(statistics)
                                     : new StatisticsFailed(id, failure)));
                     return collecting(context, topology, settings, finished.summary(), links.size(), keyLayer,
-                            result);
+                            faults, result);
                 })
                 .onSignal(ChildFailed.class, failed -> fail(result, failed))
                 .onSignal(Terminated.class, stopped -> Behaviors.same())
@@ -205,7 +213,7 @@ public final class EmulationGuardian {
 
     /** Every link's statistics once its blocks are drained, then every KME's report, which counts those blocks. */
     private static Behavior<Command> collecting(ActorContext<Command> context, Topology topology, RunSettings settings,
-                                                ClockSummary clock, int expected, KeyLayer keyLayer,
+                                                ClockSummary clock, int expected, KeyLayer keyLayer, FaultBook faults,
                                                 CompletableFuture<RunResult> result) {
         Map<String, LinkStatistics> received = new HashMap<>();
         List<LinkStatistics> ordered = new ArrayList<>();
@@ -224,7 +232,8 @@ public final class EmulationGuardian {
                         result.completeExceptionally(new IllegalStateException("the KMEs did not report",
                                 reported.failure()));
                     } else {
-                        result.complete(new RunResult(topology, settings, clock, ordered, reported.kmes()));
+                        result.complete(new RunResult(topology, settings, clock, ordered, reported.kmes(),
+                                faults.faults(), faults.events()));
                     }
                     return Behaviors.same();
                 })

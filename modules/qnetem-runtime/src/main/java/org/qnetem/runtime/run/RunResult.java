@@ -2,16 +2,24 @@ package org.qnetem.runtime.run;
 
 import java.util.List;
 import org.qnetem.runtime.clock.ClockSummary;
+import org.qnetem.runtime.fault.Event;
+import org.qnetem.runtime.fault.FaultBook;
 import org.qnetem.runtime.kms.KmeReport;
 import org.qnetem.runtime.link.LinkStatistics;
 import org.qnetem.runtime.topology.Topology;
 
-/** Everything a finished run measured: links in topology link order, KMEs in topology node order. */
+/**
+ * Everything a finished run measured: links in topology link order, KMEs in topology node order, its faults
+ * (scenario and live) and the events of their application and clearing; the links' own events are in their
+ * statistics.
+ */
 public record RunResult(Topology topology, RunSettings settings, ClockSummary clock, List<LinkStatistics> links,
-                        List<KmeReport> kmes) {
+                        List<KmeReport> kmes, List<FaultBook.FaultState> faults, List<Event> faultEvents) {
 
     public RunResult {
         links = List.copyOf(links);
         kmes = List.copyOf(kmes);
+        faults = List.copyOf(faults);
+        faultEvents = List.copyOf(faultEvents);
     }
 }

@@ -1,5 +1,7 @@
 package org.qnetem.runtime.topology;
 
+import static org.qnetem.qkd.protocol.PostProcessingSettings.DEFAULT_ALARM_SHARE_OF_ABORT;
+import static org.qnetem.qkd.protocol.PostProcessingSettings.DEFAULT_BLOCK_TIMEOUT_PS;
 import static org.qnetem.qkd.protocol.PostProcessingSettings.DEFAULT_EPSILON_CORRECTNESS;
 import static org.qnetem.qkd.protocol.PostProcessingSettings.DEFAULT_EPSILON_SECRECY;
 import static org.qnetem.qkd.protocol.PostProcessingSettings.DEFAULT_KEY_BLOCK_BITS;
@@ -42,19 +44,24 @@ final class PostProcessingReader {
         Blocks b = blocks.get();
         long preSharedKeyBits = authentication.get();
         return postProcessing.get().build(() -> new PostProcessingSettings(b.keyBlockBits(), b.qberAbortThreshold(),
-                b.epsilonSecrecy(), b.epsilonCorrectness(), preSharedKeyBits));
+                b.epsilonSecrecy(), b.epsilonCorrectness(), preSharedKeyBits, b.qberAlarmThreshold(), b.blockTimeoutPs()));
     }
 
     private static Optional<Blocks> blocks(Section section) {
-        section.allowOnly("key-block-bits", "qber-abort-threshold", "epsilon-secrecy", "epsilon-correctness");
+        section.allowOnly("key-block-bits", "qber-abort-threshold", "qber-alarm-threshold", "epsilon-secrecy",
+                "epsilon-correctness", "block-timeout");
         long keyBlockBits = section.optionalWholeNumber("key-block-bits", DEFAULT_KEY_BLOCK_BITS,
                 closed(1, MAX_KEY_BLOCK_BITS));
         double qberAbortThreshold = section.optionalNumber("qber-abort-threshold", DEFAULT_QBER_ABORT_THRESHOLD,
                 aboveUpTo(0, 0.5));
+        double qberAlarmThreshold = section.optionalNumber("qber-alarm-threshold",
+                DEFAULT_ALARM_SHARE_OF_ABORT * qberAbortThreshold, aboveUpTo(0, 0.5));
         double epsilonSecrecy = section.optionalNumber("epsilon-secrecy", DEFAULT_EPSILON_SECRECY, open(0, 1));
         double epsilonCorrectness = section.optionalNumber("epsilon-correctness", DEFAULT_EPSILON_CORRECTNESS,
                 open(0, 1));
-        return section.build(() -> new Blocks(keyBlockBits, qberAbortThreshold, epsilonSecrecy, epsilonCorrectness));
+        Optional<Long> blockTimeoutPs = section.optionalDurationPs("block-timeout", DEFAULT_BLOCK_TIMEOUT_PS);
+        return section.build(() -> new Blocks(keyBlockBits, qberAbortThreshold, qberAlarmThreshold, epsilonSecrecy,
+                epsilonCorrectness, blockTimeoutPs.orElseThrow()));
     }
 
     /** The {@code authentication} section: the pre-shared key's length. */
@@ -66,7 +73,7 @@ final class PostProcessingReader {
     }
 
     /** The {@code post-processing} section's settings, held until the whole record can be built. */
-    private record Blocks(long keyBlockBits, double qberAbortThreshold, double epsilonSecrecy,
-                          double epsilonCorrectness) {
+    private record Blocks(long keyBlockBits, double qberAbortThreshold, double qberAlarmThreshold,
+                          double epsilonSecrecy, double epsilonCorrectness, long blockTimeoutPs) {
     }
 }

@@ -1,7 +1,5 @@
 package org.qnetem.runtime.topology;
 
-import com.typesafe.config.ConfigException;
-import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigList;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigOrigin;
@@ -17,6 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One HOCON object of a topology file, read strictly: each getter checks presence, type and range and
@@ -121,24 +121,66 @@ final class Section {
         return number;
     }
 
-    /** A positive duration: HOCON's duration text ("60s", "500ms") or a number of milliseconds. */
+    /** A positive duration such as {@code 60s} or {@code 500ms}; empty after a problem. */
     Optional<Duration> optionalDuration(String key, Duration defaultValue) {
         if (!has(key)) {
             return Optional.of(defaultValue);
         }
-        ConfigValue value = object.get(key);
-        try {
-            Duration duration = ConfigFactory.empty().withValue("d", value).getDuration("d");
-            if (duration.isNegative() || duration.isZero()) {
-                reportAt(key, "must be a positive duration, got " + duration);
-                return Optional.empty();
-            }
-            return Optional.of(duration);
-        } catch (ConfigException e) {
-            reportAt(key, "expected a duration such as \"60s\" or \"500ms\", got " + describe(value));
+        Optional<Long> picos = asDurationPs(key, object.get(key));
+        if (picos.isPresent() && picos.get() < 1000) {
+            reportAt(key, "must be a positive duration, got " + describe(object.get(key)));
             return Optional.empty();
         }
+        return picos.map(ps -> Duration.ofNanos(ps / 1000));
     }
+
+    /** An emulated duration such as {@code 30s}, {@code 500ms} or {@code 2m}, in picoseconds; empty after a problem. */
+    Optional<Long> requiredDurationPs(String key) {
+        return required(key).flatMap(value -> asDurationPs(key, value));
+    }
+
+    Optional<Long> optionalDurationPs(String key, long defaultPs) {
+        return has(key) ? asDurationPs(key, object.get(key)) : Optional.of(defaultPs);
+    }
+
+    Optional<Boolean> optionalBoolean(String key, boolean defaultValue) {
+        if (!has(key)) {
+            return Optional.of(defaultValue);
+        }
+        ConfigValue value = object.get(key);
+        if (value.valueType() != ConfigValueType.BOOLEAN) {
+            reportAt(key, "expected true or false, got " + describe(value));
+            return Optional.empty();
+        }
+        return Optional.of((Boolean) value.unwrapped());
+    }
+
+    private Optional<Long> asDurationPs(String key, ConfigValue value) {
+        String text = value.valueType() == ConfigValueType.STRING ? ((String) value.unwrapped()).strip() : "";
+        Matcher m = DURATION.matcher(text);
+        if (!m.matches()) {
+            reportAt(key, "expected a duration with a unit (ps, ns, us, ms, s, m, h), e.g. 30s or 500ms, got "
+                    + describe(value));
+            return Optional.empty();
+        }
+        double picos = Double.parseDouble(m.group(1)) * switch (m.group(2)) {
+            case "ps" -> 1d;
+            case "ns" -> 1e3;
+            case "us" -> 1e6;
+            case "ms" -> 1e9;
+            case "s" -> 1e12;
+            case "m", "min" -> 60e12;
+            default -> 3600e12;
+        };
+        if (picos >= Long.MAX_VALUE) {
+            reportAt(key, "duration too long: " + text);
+            return Optional.empty();
+        }
+        return Optional.of(Math.round(picos));
+    }
+
+    private static final Pattern DURATION =
+            Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ps|ns|us|ms|s|m|min|h)");
 
     Optional<double[]> requiredNumbers(String key, NumberRange range) {
         Optional<ConfigList> list = required(key).flatMap(value -> asList(key, value));

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
@@ -20,6 +21,7 @@ import org.qnetem.runtime.QnetemConfig;
 import org.qnetem.runtime.clock.ClockSummary;
 import org.qnetem.runtime.kms.KeyLayer;
 import org.qnetem.runtime.kms.KmeActor;
+import org.qnetem.runtime.fault.FaultBook;
 import org.qnetem.runtime.link.LinkActor;
 import org.qnetem.runtime.topology.Topology;
 import org.qnetem.runtime.topology.TopologyLoader;
@@ -42,6 +44,7 @@ class OperatorApiTest {
         KeyLayer keys = new KeyLayer(topology, Map.of("ALICE", silentKme.getRef(), "BOB", silentKme.getRef()),
                 TESTKIT.system().scheduler(), Duration.ofMillis(200));
         LiveRun run = new LiveRun(topology, Map.of("ALICE-BOB", silent.getRef()), keys,
+                new FaultBook(topology, List.of(), 50_000_000_000L),
                 new AtomicReference<>(new ClockSummary(0, 0, 0, 0)), TESTKIT.system().scheduler(),
                 Duration.ofMillis(200));
         ServerBinding binding = OperatorApi.bind(TESTKIT.system(), run, 0).toCompletableFuture().get();

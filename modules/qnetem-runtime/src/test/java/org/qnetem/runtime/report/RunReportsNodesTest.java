@@ -6,6 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.qnetem.kms.KmeCounters;
+import org.qnetem.kms.KmePool;
+import org.qnetem.kms.RefusalReason;
+import org.qnetem.runtime.kms.KmeReport;
 import org.qnetem.runtime.clock.ClockMode;
 import org.qnetem.runtime.clock.ClockSettings;
 import org.qnetem.runtime.clock.ClockSummary;
@@ -34,7 +38,7 @@ class RunReportsNodesTest {
     }
 
     @Test
-    void eachNodeListsItsLinksInTopologyOrderAndPoolsTheKeyOfEveryLinkToEachPeer() {
+    void eachNodeListsItsLinksInTopologyOrderAndItsKmesPools() {
         Topology topology = TopologyLoader.parse("topology { name = \"t\", nodes = [{ id = A }, { id = B }, { id = C },"
                 + " { id = D }], links = [" + link("A", "B") + link("C", "A") + link("B", "C") + link("A", "C")
                 + "] }", "test");
@@ -49,16 +53,22 @@ class RunReportsNodesTest {
         }
         RunResult result = new RunResult(topology,
                 new RunSettings(1, new ClockSettings(ClockMode.FAST, 1, 1_000_000_000_000L, 50_000_000_000L)),
-                new ClockSummary(20, 1_000_000_000_000L, 1_000_000_000L, 0), measured);
+                new ClockSummary(20, 1_000_000_000_000L, 1_000_000_000L, 0), measured, List.of(
+                        kme("A", new KmePool("B", 1_000, 2_000, 0, 1_000, 0, true),
+                                new KmePool("C", 1_010_000, 2_020_000, 0, 1_010_000, 0, true)),
+                        kme("B", new KmePool("A", 1_000, 2_000, 0, 1_000, 0, true)),
+                        kme("C", new KmePool("A", 1_010_000, 2_020_000, 0, 1_010_000, 0, true),
+                                new KmePool("B", 100_000, 200_000, 0, 100_000, 0, false)),
+                        kme("D")), List.of(), List.of());
 
         List<RunReport.NodeReport> nodes = RunReports.of(result).nodes();
 
         RunReport.NodeReport a = nodes.get(0);
         assertEquals(List.of("A-B", "A-C"), a.transmitsOn());
         assertEquals(List.of("C-A"), a.receivesOn());
-        assertEquals(List.of("B", "C"), List.copyOf(a.pools().keySet()), "peers in id order");
+        assertEquals(List.of("B", "C"), List.copyOf(a.pools().keySet()), "peers in the KME's order");
         assertEquals(1_000, a.pools().get("B").bits());
-        assertEquals(10_000 + 1_000_000, a.pools().get("C").bits(), "both A-C links' key");
+        assertEquals(1_010_000, a.pools().get("C").bits());
         RunReport.NodeReport c = nodes.get(2);
         assertEquals(List.of("C-A"), c.transmitsOn());
         assertEquals(List.of("B-C", "A-C"), c.receivesOn());
@@ -68,5 +78,9 @@ class RunReportsNodesTest {
         assertEquals(List.of(), d.transmitsOn());
         assertEquals(List.of(), d.receivesOn());
         assertEquals(Map.of(), d.pools(), "a node without links has no pools");
+    }
+
+    private static KmeReport kme(String id, KmePool... pools) {
+        return new KmeReport(id, new KmeCounters(0, 0, 0, 0, 0, 0, new long[RefusalReason.values().length]), pools, 0);
     }
 }

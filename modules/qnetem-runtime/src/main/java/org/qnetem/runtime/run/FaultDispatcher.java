@@ -1,0 +1,102 @@
+package org.qnetem.runtime.run;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.qnetem.runtime.fault.FaultBook;
+import org.qnetem.runtime.fault.ScheduledFault;
+import org.qnetem.runtime.link.ClassicalChannel;
+import org.qnetem.runtime.link.LinkActor;
+import org.qnetem.runtime.node.NodeActor;
+import org.qnetem.runtime.topology.LinkSpec;
+import org.qnetem.runtime.topology.Topology;
+
+/**
+ * Hands each layer's faults to the actors that apply them, at every epoch boundary (in the clock's
+ * thread, before any node hears of the epoch): quantum faults to the link actors, classical faults to
+ * the classical channels, node crashes as stopped links to both ends' nodes and the link's observer. A
+ * link is stopped while a node at either end is down. At the run's end ({@link #drain}) every fault
+ * lifts, so that the blocks in flight can finish: partitions heal, stopped links start again, and the
+ * reference ends ask again about the blocks they confirmed.
+ */
+final class FaultDispatcher {
+
+    private final Topology topology;
+    private final FaultBook book;
+    private final Map<String, ActorRef<NodeActor.Command>> nodes;
+    private final Map<String, ActorRef<LinkActor.Command>> links;
+    private final Map<String, ActorRef<ClassicalChannel.Command>> channels;
+    private final Set<String> downNodes = new HashSet<>();
+
+    FaultDispatcher(Topology topology, FaultBook book, Map<String, ActorRef<NodeActor.Command>> nodes,
+                    Map<String, ActorRef<LinkActor.Command>> links,
+                    Map<String, ActorRef<ClassicalChannel.Command>> channels) {
+        this.topology = topology;
+        this.book = book;
+        this.nodes = nodes;
+        this.links = links;
+        this.channels = channels;
+    }
+
+    void onBoundary(long boundaryPs) {
+        FaultBook.Due due = book.due(boundaryPs);
+        due.quantum().forEach((link, change) -> links.get(link).tell(new LinkActor.SetFaults(boundaryPs,
+                change.active().toArray(ScheduledFault[]::new), change.cleared())));
+        due.classical().forEach((link, change) -> {
+            channels.get(link).tell(new ClassicalChannel.SetFaults(change.timeline().toArray(ScheduledFault[]::new),
+                    boundaryPs));
+            if (change.cleared()) {
+                links.get(link).tell(LinkActor.ClassicalFaultCleared.INSTANCE);
+            }
+        });
+        due.nodes().forEach((node, down) -> {
+            List<LinkSpec> affected = linksOf(node);
+            List<Boolean> before = affected.stream().map(this::stopped).toList();
+            if (down) {
+                downNodes.add(node);
+            } else {
+                downNodes.remove(node);
+            }
+            for (int i = 0; i < affected.size(); i++) {
+                if (stopped(affected.get(i)) != before.get(i)) {
+                    setStopped(affected.get(i), !before.get(i), boundaryPs,
+                            "node " + node + (down ? " crashed" : " restarted"));
+                }
+            }
+        });
+    }
+
+    /** The run ended at {@code endPs}: lifts every fault that would keep a block in flight from finishing. */
+    void drain(long endPs) {
+        if (book.faults().isEmpty()) {
+            return;
+        }
+        channels.values().forEach(channel -> channel.tell(new ClassicalChannel.Heal(endPs)));
+        for (LinkSpec link : topology.links()) {
+            if (stopped(link)) {
+                setStopped(link, false, endPs, "the run ended: its nodes restart to settle the blocks in flight");
+            }
+        }
+        downNodes.clear();
+        nodes.values().forEach(node -> node.tell(new NodeActor.Drain(endPs)));
+    }
+
+    private boolean stopped(LinkSpec link) {
+        return downNodes.contains(link.transmitterId()) || downNodes.contains(link.receiverId());
+    }
+
+    private void setStopped(LinkSpec link, boolean stop, long timePs, String reason) {
+        String[] ids = {link.id()};
+        for (String end : List.of(link.transmitterId(), link.receiverId())) {
+            nodes.get(end).tell(stop ? new NodeActor.StopLinks(ids, timePs, reason) : new NodeActor.StartLinks(ids));
+        }
+        links.get(link.id()).tell(new LinkActor.SetStopped(stop, timePs, reason));
+    }
+
+    private List<LinkSpec> linksOf(String node) {
+        return topology.links().stream()
+                .filter(l -> l.transmitterId().equals(node) || l.receiverId().equals(node)).toList();
+    }
+}
