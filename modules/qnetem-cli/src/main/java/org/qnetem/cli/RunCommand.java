@@ -9,11 +9,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.qnetem.kms.pki.PkiFiles;
 import org.qnetem.runtime.QnetemConfig;
 import org.qnetem.runtime.clock.ClockMode;
 import org.qnetem.runtime.clock.ClockSettings;
 import org.qnetem.runtime.clock.ProgressListener;
 import org.qnetem.runtime.fault.ScheduledFault;
+import org.qnetem.runtime.kms.EtsiEndpoints;
 import org.qnetem.runtime.operator.OperatorSettings;
 import org.qnetem.runtime.report.ReportTable;
 import org.qnetem.runtime.report.ReportWriter;
@@ -81,9 +83,16 @@ final class RunCommand implements Callable<Integer> {
     private Path reportFile;
 
     @Option(names = "--operator-port", paramLabel = "P",
-            description = "Serve the operator API (GET /api/topology, /api/links, /api/nodes, /metrics) on"
-                    + " 127.0.0.1:P while the run goes; 0 picks a free port. Its address is printed at start.")
+            description = "Serve the operator API (GET /api/topology, /api/links, /api/nodes, /api/kmes, /metrics;"
+                    + " /api/faults, /api/events) on 127.0.0.1:P while the run goes; 0 picks a free port. Its address"
+                    + " is printed at start.")
     private Integer operatorPort;
+
+    @Option(names = "--pki", paramLabel = "DIR",
+            description = "Serve every KME that has a kme { host, port } in the topology over ETSI GS QKD 014"
+                    + " (HTTPS, client certificates required) with the certificates in DIR, made by"
+                    + " 'bin/qnetem pki --topology TOPOLOGY --out DIR'. Each KME's URL is printed at start.")
+    private Path pkiDirectory;
 
     @Option(names = "--quiet", description = "No live status line.")
     private boolean quiet;
@@ -144,7 +153,14 @@ final class RunCommand implements Callable<Integer> {
             OperatorSettings operator = operatorPort == null ? null : new OperatorSettings(operatorPort,
                     address -> err.println("operator API: http://" + address.getHostString() + ":"
                             + address.getPort()));
-            result = Emulation.run(topology, settings, progress, config, operator,
+            EtsiEndpoints etsi = pkiDirectory == null ? null : new EtsiEndpoints(new PkiFiles(pkiDirectory),
+                    (node, address) -> err.println("KME " + node + " (ETSI GS QKD 014): https://"
+                            + address.getHostString() + ":" + address.getPort() + "/api/v1/keys/"));
+            if (etsi == null && topology.nodes().stream().anyMatch(node -> node.kme().isPresent())) {
+                err.println("KME endpoints not served: give --pki DIR (made by bin/qnetem pki --topology "
+                        + topologyFile + " --out DIR)");
+            }
+            result = Emulation.run(topology, settings, progress, config, operator, etsi,
                     live -> {
                         if (status != null) {
                             status.follow(live);

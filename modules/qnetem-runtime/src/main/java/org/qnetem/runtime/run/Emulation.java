@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.qnetem.runtime.QnetemConfig;
 import org.qnetem.runtime.clock.ProgressListener;
+import org.qnetem.runtime.kms.EtsiEndpoints;
 import org.qnetem.runtime.operator.LiveRun;
 import org.qnetem.runtime.operator.OperatorSettings;
 import org.qnetem.runtime.topology.Topology;
@@ -43,10 +44,16 @@ public final class Emulation {
      */
     public static RunResult run(Topology topology, RunSettings settings, ProgressListener progress, Config config,
                                 OperatorSettings operator, Consumer<LiveRun> onStarted) {
+        return run(topology, settings, progress, config, operator, null, onStarted);
+    }
+
+    /** As above, also serving the KMEs' ETSI GS QKD 014 endpoints unless {@code etsi} is null. */
+    public static RunResult run(Topology topology, RunSettings settings, ProgressListener progress, Config config,
+                                OperatorSettings operator, EtsiEndpoints etsi, Consumer<LiveRun> onStarted) {
         CompletableFuture<RunResult> result = new CompletableFuture<>();
         ActorSystem<?> system = ActorSystem.create(
-                EmulationGuardian.create(topology, settings, progress, operator, onStarted, result), SYSTEM_NAME,
-                config);
+                EmulationGuardian.create(topology, settings, progress, operator, etsi, onStarted, result),
+                SYSTEM_NAME, config);
         system.getWhenTerminated().thenRun(() -> result.completeExceptionally(new IllegalStateException(
                 "the actor system stopped before the run finished; the log above says why")));
         try {

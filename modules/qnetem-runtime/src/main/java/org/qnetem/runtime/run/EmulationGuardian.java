@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -24,6 +25,7 @@ import org.apache.pekko.cluster.typed.Subscribe;
 import org.qnetem.runtime.clock.ClockSummary;
 import org.qnetem.runtime.clock.EmulationClock;
 import org.qnetem.runtime.clock.ProgressListener;
+import org.qnetem.runtime.kms.EtsiEndpoints;
 import org.qnetem.runtime.kms.KeyLayer;
 import org.qnetem.runtime.kms.KmeActor;
 import org.qnetem.runtime.kms.KmeReport;
@@ -72,16 +74,16 @@ public final class EmulationGuardian {
 
     public static Behavior<Command> create(Topology topology, RunSettings settings, ProgressListener progress,
                                            CompletableFuture<RunResult> result) {
-        return create(topology, settings, progress, null, live -> { }, result);
+        return create(topology, settings, progress, null, null, live -> { }, result);
     }
 
     /**
-     * {@code operator}: where to serve the operator API while the run goes, or null for none. {@code onStarted}
-     * is given the run's live view once every actor is wired, just before the clock starts (on the guardian's
-     * thread, so it must be quick).
+     * {@code operator}: where to serve the operator API while the run goes, or null for none; {@code etsi}: the
+     * KMEs' ETSI GS QKD 014 endpoints to serve, or null for none. {@code onStarted} is given the run's live view
+     * once every actor is wired, just before the clock starts (on the guardian's thread, so it must be quick).
      */
     public static Behavior<Command> create(Topology topology, RunSettings settings, ProgressListener progress,
-                                           OperatorSettings operator, Consumer<LiveRun> onStarted,
+                                           OperatorSettings operator, EtsiEndpoints etsi, Consumer<LiveRun> onStarted,
                                            CompletableFuture<RunResult> result) {
         return Behaviors.setup(context -> {
             Cluster cluster = Cluster.get(context.getSystem());
@@ -89,14 +91,14 @@ public final class EmulationGuardian {
                     context.messageAdapter(SelfUp.class, ClusterUp::new), SelfUp.class));
             cluster.manager().tell(Join.create(cluster.selfMember().address()));
             return Behaviors.receive(Command.class)
-                    .onMessage(ClusterUp.class, up -> start(context, topology, settings, progress, operator, onStarted,
-                            result))
+                    .onMessage(ClusterUp.class, up -> start(context, topology, settings, progress, operator, etsi,
+                            onStarted, result))
                     .build();
         });
     }
 
     private static Behavior<Command> start(ActorContext<Command> context, Topology topology, RunSettings settings,
-                                           ProgressListener progress, OperatorSettings operator,
+                                           ProgressListener progress, OperatorSettings operator, EtsiEndpoints etsi,
                                            Consumer<LiveRun> onStarted, CompletableFuture<RunResult> result) {
         AtomicReference<ClockSummary> latestClock = new AtomicReference<>(new ClockSummary(0, 0, 0, 0));
         ProgressListener listener = LiveRun.recording(latestClock, progress);
@@ -142,6 +144,14 @@ public final class EmulationGuardian {
                 context.getSystem().settings().config().getDuration("qnetem.operator.ask-timeout"));
         if (operator != null) {
             serveOperatorApi(context, live, operator, result);
+        }
+        if (etsi != null) {
+            // An endpoint that cannot be bound fails the run rather than leaving its SAEs without keys.
+            etsi.serve(context.getSystem(), keyLayer).whenComplete((done, failure) -> {
+                if (failure != null) {
+                    result.completeExceptionally(failure instanceof CompletionException ? failure.getCause() : failure);
+                }
+            });
         }
         onStarted.accept(live);
         clock.tell(new EmulationClock.Start(context.messageAdapter(ClockSummary.class, ClockFinished::new)));
