@@ -119,7 +119,7 @@ public final class EmulationGuardian {
         FaultBook faults = new FaultBook(topology, settings.scenario(), settings.clock().epochPs());
         Map<String, ActorRef<LinkActor.Command>> links = new LinkedHashMap<>();
         Map<String, ActorRef<ClassicalChannel.Command>> channels = new LinkedHashMap<>();
-        FaultDispatcher dispatcher = new FaultDispatcher(topology, faults, nodes, links, channels);
+        FaultDispatcher dispatcher = new FaultDispatcher(topology, faults, nodes, links, channels, keyLayer);
         ActorRef<EmulationClock.Command> clock = context.spawn(EmulationClock.create(settings.clock(),
                 List.copyOf(nodes.values()), linkSpecs.keySet(), listener, dispatcher::onBoundary), "clock");
         context.watch(clock);

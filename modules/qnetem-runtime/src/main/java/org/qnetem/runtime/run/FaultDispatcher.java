@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.qnetem.runtime.fault.Fault;
 import org.qnetem.runtime.fault.FaultBook;
+import org.qnetem.runtime.kms.KeyLayer;
 import org.qnetem.runtime.fault.ScheduledFault;
 import org.qnetem.runtime.link.ClassicalChannel;
 import org.qnetem.runtime.link.LinkActor;
@@ -17,7 +19,9 @@ import org.qnetem.runtime.topology.Topology;
  * Hands each layer's faults to the actors that apply them, at every epoch boundary (in the clock's
  * thread, before any node hears of the epoch): quantum faults to the link actors, classical faults to
  * the classical channels, node crashes as stopped links to both ends' nodes and the link's observer. A
- * link is stopped while a node at either end is down. At the run's end ({@link #drain}) every fault
+ * link is stopped while a node at either end is down. The key layer loses a link (its KMEs relay around
+ * it) while its fibre is cut or a node at either end is down, and gets it back when neither holds any
+ * more. At the run's end ({@link #drain}) every fault
  * lifts, so that the blocks in flight can finish: partitions heal, stopped links start again, and the
  * reference ends ask again about the blocks they confirmed.
  */
@@ -28,22 +32,33 @@ final class FaultDispatcher {
     private final Map<String, ActorRef<NodeActor.Command>> nodes;
     private final Map<String, ActorRef<LinkActor.Command>> links;
     private final Map<String, ActorRef<ClassicalChannel.Command>> channels;
+    private final KeyLayer keys;
     private final Set<String> downNodes = new HashSet<>();
+    private final Set<String> cutLinks = new HashSet<>();
+    private final Set<String> keyLinksDown = new HashSet<>();
 
     FaultDispatcher(Topology topology, FaultBook book, Map<String, ActorRef<NodeActor.Command>> nodes,
                     Map<String, ActorRef<LinkActor.Command>> links,
-                    Map<String, ActorRef<ClassicalChannel.Command>> channels) {
+                    Map<String, ActorRef<ClassicalChannel.Command>> channels, KeyLayer keys) {
         this.topology = topology;
         this.book = book;
         this.nodes = nodes;
         this.links = links;
         this.channels = channels;
+        this.keys = keys;
     }
 
     void onBoundary(long boundaryPs) {
         FaultBook.Due due = book.due(boundaryPs);
-        due.quantum().forEach((link, change) -> links.get(link).tell(new LinkActor.SetFaults(boundaryPs,
-                change.active().toArray(ScheduledFault[]::new), change.cleared())));
+        due.quantum().forEach((link, change) -> {
+            links.get(link).tell(new LinkActor.SetFaults(boundaryPs, change.active().toArray(ScheduledFault[]::new),
+                    change.cleared()));
+            if (change.active().stream().anyMatch(active -> active.fault() instanceof Fault.FibreCut)) {
+                cutLinks.add(link);
+            } else {
+                cutLinks.remove(link);
+            }
+        });
         due.classical().forEach((link, change) -> {
             channels.get(link).tell(new ClassicalChannel.SetFaults(change.timeline().toArray(ScheduledFault[]::new),
                     boundaryPs));
@@ -66,6 +81,24 @@ final class FaultDispatcher {
                 }
             }
         });
+        if (!due.isEmpty()) {
+            updateKeyLayer();
+        }
+    }
+
+    /** Tells the key layer of every link whose usability for relays changed. */
+    private void updateKeyLayer() {
+        for (LinkSpec link : topology.links()) {
+            boolean down = cutLinks.contains(link.id()) || stopped(link);
+            if (down != keyLinksDown.contains(link.id())) {
+                keys.setLinkUp(link.id(), !down);
+                if (down) {
+                    keyLinksDown.add(link.id());
+                } else {
+                    keyLinksDown.remove(link.id());
+                }
+            }
+        }
     }
 
     /** The run ended at {@code endPs}: lifts every fault that would keep a block in flight from finishing. */

@@ -1,0 +1,73 @@
+package org.qnetem.runtime.fault;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.qnetem.kms.etsi.KeyContainer;
+import org.qnetem.kms.etsi.KeyDelivery;
+import org.qnetem.kms.etsi.KeyRequest;
+import org.qnetem.runtime.QnetemConfig;
+import org.qnetem.runtime.clock.ClockMode;
+import org.qnetem.runtime.clock.ClockSettings;
+import org.qnetem.runtime.clock.ProgressListener;
+import org.qnetem.runtime.operator.LiveRun;
+import org.qnetem.runtime.report.RunReport;
+import org.qnetem.runtime.report.RunReports;
+import org.qnetem.runtime.run.Emulation;
+import org.qnetem.runtime.run.RunSettings;
+import org.qnetem.runtime.run.RunResult;
+import org.qnetem.runtime.topology.Fidelity;
+import org.qnetem.runtime.topology.ScenarioLoader;
+import org.qnetem.runtime.topology.Topology;
+import org.qnetem.runtime.topology.TopologyLoader;
+
+/**
+ * The shipped cambridge-2019-reroute scenario, paced at ten times real time: while CAPE-TREL is cut, the
+ * key CAPE's application asks for to share with TREL's is relayed through ENGI, and both get it.
+ */
+class CambridgeRerouteTest {
+
+    private static final long SECOND_PS = 1_000_000_000_000L;
+
+    @Test
+    void whileCapeTrelIsCutKeyRequestsSucceedThroughEngi() throws Exception {
+        Topology cambridge = TopologyLoader.load(Path.of("../../config/cambridge-2019.conf"))
+                .withFidelity(Fidelity.STATISTICAL);
+        RunSettings settings = new RunSettings(1, new ClockSettings(ClockMode.REALTIME, 10.0, 45 * SECOND_PS,
+                SECOND_PS / 20), ScenarioLoader.load(Path.of("../../config/scenarios/cambridge-2019-reroute.conf"),
+                cambridge));
+        CompletableFuture<LiveRun> started = new CompletableFuture<>();
+        CompletableFuture<RunResult> run = CompletableFuture.supplyAsync(() -> Emulation.run(cambridge, settings,
+                ProgressListener.NONE, QnetemConfig.load(), null, started::complete));
+        LiveRun live = started.get(30, TimeUnit.SECONDS);
+        KeyDelivery cape = live.keyLayer().deliveries().get("CAM-CAPE");
+        KeyDelivery trel = live.keyLayer().deliveries().get("CAM-TREL");
+        while (live.clock().emulatedPs() < 21 * SECOND_PS && !run.isDone()) {
+            Thread.sleep(10);
+        }
+        assertTrue(live.clock().emulatedPs() < 38 * SECOND_PS, "asked while the link is cut");
+
+        KeyContainer enc = cape.encKeys("linecard-1a", "linecard-1b", KeyRequest.of(Optional.of(4), Optional.of(256)))
+                .toCompletableFuture().get();
+        List<UUID> ids = enc.keys().stream().map(KeyContainer.Key::keyId).toList();
+        KeyContainer dec = trel.decKeys("linecard-1b", "linecard-1a", ids).toCompletableFuture().get();
+        for (int i = 0; i < ids.size(); i++) {
+            assertArrayEquals(enc.keys().get(i).key(), dec.keys().get(i).key(), "key " + i);
+        }
+
+        RunReport report = RunReports.of(run.get(120, TimeUnit.SECONDS));
+        RunReport.KmeReport engi = report.kmes().stream().filter(k -> k.id().equals("CAM-ENGI")).findFirst()
+                .orElseThrow();
+        assertEquals(4, engi.keysRelayed(), "the keys went round through ENGI");
+        assertTrue(report.events().stream().anyMatch(e -> e.type().equals("fault-cleared")), "the link came back");
+        report.invariants().forEach((name, count) -> assertEquals(0, count, name));
+    }
+}
