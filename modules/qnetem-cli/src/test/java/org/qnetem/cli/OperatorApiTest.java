@@ -76,8 +76,9 @@ class OperatorApiTest {
         assertEquals("ALICE-BOB", alice.get("transmits").get(0).asText());
         assertEquals("ALICE-BOB", nodes.get("nodes").get(1).get("receives").get(0).asText());
         assertTrue(alice.get("pools").get("BOB").get("bits").asLong() > 0);
-        assertEquals(alice.get("pools").get("BOB").get("bits").asLong(),
-                nodes.get("nodes").get(1).get("pools").get("ALICE").get("bits").asLong());
+        // Live, the two ends may differ by the block one end has finished and the other not yet (Bob delivers
+        // when he accepts, Alice when she hears it); their equal supply at the end is KeyLayerRunTest's.
+        assertTrue(nodes.get("nodes").get(1).get("pools").get("ALICE").get("bits").asLong() > 0);
 
         JsonNode kmes = getJson(base + "/api/kmes", 200).get("kmes");
         assertEquals(2, kmes.size());
