@@ -124,13 +124,20 @@ public final class Kme implements KeyDelivery {
 
     // ---------------------------------------------------------------- feeding and control
 
-    /** A delivered key block of one of this node's links ({@code bits} bits of {@code key}; the caller wipes it). */
+    /**
+     * A delivered key block of one of this node's links ({@code bits} bits of {@code key}; the caller wipes it).
+     * In a network without SAEs the block is only counted: nobody can ever ask for its key.
+     */
     public void onKeyBlock(String linkId, long blockId, byte[] key, long bits) {
         String peer = linkPeers.get(linkId);
         if (peer == null) {
             throw new IllegalArgumentException("KME " + id + " has no link " + linkId);
         }
         LinkKeyPool pool = pools.get(peer);
+        if (saeKmes.isEmpty()) {
+            pool.countBlock(bits);
+            return;
+        }
         pool.addBlock(linkId, blockId, key, bits);
         checkLowWater(pool);
         drainInbound(peer);

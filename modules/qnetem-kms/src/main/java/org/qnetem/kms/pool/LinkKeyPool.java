@@ -157,6 +157,20 @@ public final class LinkKeyPool {
     }
 
     /**
+     * Counts a delivered block of {@code bits} bits without keeping its bits, for a network without SAEs, where no
+     * key can ever be asked for and holding key material would only fill the heap (a generated 1,000-node network
+     * ran out of 4 GiB): supply, own share and overflow follow {@link #addBlock}'s rule, and nothing is spent.
+     */
+    public void countBlock(long bits) {
+        int bytes = (int) (bits / 8);
+        suppliedBits += 8L * bytes;
+        int half = (bytes - authenticationBytes(bytes)) / 2;
+        int admitted = (int) Math.max(0, Math.min(half, shareCapacityBytes - ownedBytes));
+        ownedBytes += admitted;
+        overflowBits += 8L * (half - admitted);
+    }
+
+    /**
      * Bytes of a {@code blockBytes}-byte block that go to authentication: a third, and at least what bootstraps
      * an authentication pool (all of a smaller block).
      */

@@ -30,6 +30,21 @@ class LinkKeyPoolTest {
     }
 
     @Test
+    void countingABlockKeepsTheLevelsThatAddingItWould() {
+        LinkKeyPool added = ends(8 * 3000)[0];
+        LinkKeyPool counted = ends(8 * 3000)[0];
+        for (int i = 0; i < 5; i++) {
+            added.addBlock("L", i, block(1536, i), 8 * 1536);
+            counted.countBlock(8 * 1536);
+            assertEquals(added.suppliedBits(), counted.suppliedBits(), "block " + i);
+            assertEquals(added.ownedBits(), counted.ownedBits(), "block " + i);
+            assertEquals(added.overflowBits(), counted.overflowBits(), "block " + i);
+        }
+        assertEquals(8 * 1500, counted.ownedBits(), "the share is full: half the capacity");
+        assertEquals(8 * (5 * 512 - 1500), counted.overflowBits());
+    }
+
+    @Test
     void eachEndSpendsItsOwnHalfAndThePeerReadsTheSameBitsByName() {
         LinkKeyPool[] ends = ends(1 << 20);
         byte[] key = block(1536, 7);

@@ -112,6 +112,8 @@ public final class KmeActor extends AbstractBehavior<KmeActor.Command> {
     private final Kme kme;
     private final Map<String, ActorRef<Command>> peers = new HashMap<>();
     private final Map<String, PeerLevel> advertised = new HashMap<>();
+    /** Without SAEs nobody relays, so pool levels are not flooded (N KMEs would send N^2 messages a change). */
+    private final boolean routes;
 
     /**
      * @param saeKmes   the node (KME) of every SAE
@@ -128,6 +130,7 @@ public final class KmeActor extends AbstractBehavior<KmeActor.Command> {
     private KmeActor(ActorContext<Command> context, String nodeId, KmsSettings settings, Map<String, String> saeKmes,
                      Map<String, String> linkPeers, long runSeed) {
         super(context);
+        this.routes = !saeKmes.isEmpty();
         this.kme = new Kme(nodeId, settings, saeKmes, linkPeers, new StreamKey(runSeed, nodeId, Kme.KEY_ID_PURPOSE, 0),
                 System::nanoTime, message -> {
                     ActorRef<Command> peer = peers.get(message.getToKme());
@@ -241,6 +244,9 @@ public final class KmeActor extends AbstractBehavior<KmeActor.Command> {
      * eighth. Routing needs the rough level, not every block, and flooding costs a message per pair of KMEs.
      */
     private void advertise(boolean force) {
+        if (!routes) {
+            return;
+        }
         PoolLevels levels = kme.levels();
         if (!force && levels.getPeersList().stream().noneMatch(this::changedEnough)) {
             return;
