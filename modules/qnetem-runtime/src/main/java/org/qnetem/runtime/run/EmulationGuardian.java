@@ -2,10 +2,8 @@ package org.qnetem.runtime.run;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -166,30 +164,26 @@ public final class EmulationGuardian {
         Map<String, String> saeKmes = new HashMap<>();
         topology.saes().forEach(sae -> saeKmes.put(sae.id(), sae.node()));
         Duration tick = context.getSystem().settings().config().getDuration("qnetem.kms.tick");
-        // Each node's links by id, to the node at the other end: gathered in one pass (5,000 nodes, 5,000 links).
-        Map<String, Map<String, String>> linkPeers = new HashMap<>();
-        for (LinkSpec link : topology.links()) {
-            linkPeers.computeIfAbsent(link.transmitterId(), id -> new LinkedHashMap<>())
-                    .put(link.id(), link.receiverId());
-            linkPeers.computeIfAbsent(link.receiverId(), id -> new LinkedHashMap<>())
-                    .put(link.id(), link.transmitterId());
-        }
         Map<String, ActorRef<KmeActor.Command>> kmes = new LinkedHashMap<>();
         for (NodeSpec node : topology.nodes()) {
+            Map<String, String> linkPeers = new LinkedHashMap<>();
+            for (LinkSpec link : topology.links()) {
+                if (link.transmitterId().equals(node.id())) {
+                    linkPeers.put(link.id(), link.receiverId());
+                } else if (link.receiverId().equals(node.id())) {
+                    linkPeers.put(link.id(), link.transmitterId());
+                }
+            }
             ActorRef<KmeActor.Command> kme = context.spawn(KmeActor.create(node.id(), topology.keyManagement(),
-                    saeKmes, linkPeers.getOrDefault(node.id(), Map.of()), settings.seed(), tick), "kme-" + node.id());
+                    saeKmes, linkPeers, settings.seed(), tick), "kme-" + node.id());
             context.watch(kme);
             kmes.put(node.id(), kme);
         }
-        // Relays go to neighbours; pool levels to every KME, but only where SAEs exist to ask for relayed keys,
-        // so a network without SAEs wires neighbours alone (not 25 million pairs at 5,000 nodes).
-        boolean routes = !topology.saes().isEmpty();
-        kmes.forEach((id, kme) -> {
-            Collection<String> peers = routes ? kmes.keySet()
-                    : new LinkedHashSet<>(linkPeers.getOrDefault(id, Map.of()).values());
-            peers.stream().filter(peer -> !peer.equals(id))
-                    .forEach(peer -> kme.tell(new KmeActor.AddPeer(peer, kmes.get(peer))));
-        });
+        kmes.forEach((id, kme) -> kmes.forEach((otherId, other) -> {
+            if (!otherId.equals(id)) {
+                kme.tell(new KmeActor.AddPeer(otherId, other));
+            }
+        }));
         return kmes;
     }
 
