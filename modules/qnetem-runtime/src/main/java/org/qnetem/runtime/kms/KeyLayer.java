@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Scheduler;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.qnetem.kms.etsi.KeyDelivery;
+import org.qnetem.runtime.entity.Directory;
 import org.qnetem.runtime.topology.LinkSpec;
 import org.qnetem.runtime.topology.Topology;
 
@@ -23,20 +23,19 @@ import org.qnetem.runtime.topology.Topology;
 public final class KeyLayer {
 
     private final Topology topology;
-    private final Map<String, ActorRef<KmeActor.Command>> kmes;
+    private final Directory directory;
     private final Map<String, KeyDelivery> deliveries = new LinkedHashMap<>();
     private final Scheduler scheduler;
     private final Duration askTimeout;
 
-    /** {@code kmes}: each node's KmeActor, by node id. */
-    public KeyLayer(Topology topology, Map<String, ActorRef<KmeActor.Command>> kmes, Scheduler scheduler,
-                    Duration askTimeout) {
+    /** {@code directory}: where each node's KmeActor is, by node id. */
+    public KeyLayer(Topology topology, Directory directory, Scheduler scheduler, Duration askTimeout) {
         this.topology = topology;
-        this.kmes = Map.copyOf(kmes);
+        this.directory = directory;
         this.scheduler = scheduler;
         this.askTimeout = askTimeout;
         topology.nodes().forEach(node -> deliveries.put(node.id(),
-                new ActorKeyDelivery(node.id(), kmes.get(node.id()), scheduler, askTimeout)));
+                new ActorKeyDelivery(node.id(), directory.kme(node.id()), scheduler, askTimeout)));
     }
 
     public Topology topology() {
@@ -51,14 +50,14 @@ public final class KeyLayer {
     /** Cuts ({@code up} false) or restores a link for the key layer at both its ends. */
     public void setLinkUp(String linkId, boolean up) {
         LinkSpec link = topology.link(linkId).orElseThrow(() -> new IllegalArgumentException("no link " + linkId));
-        kmes.get(link.transmitterId()).tell(new KmeActor.SetLinkUp(linkId, up));
-        kmes.get(link.receiverId()).tell(new KmeActor.SetLinkUp(linkId, up));
+        directory.kme(link.transmitterId()).tell(new KmeActor.SetLinkUp(linkId, up));
+        directory.kme(link.receiverId()).tell(new KmeActor.SetLinkUp(linkId, up));
     }
 
     /** Every KME's report now, in topology node order; fails if any KME does not answer in time. */
     public CompletionStage<List<KmeReport>> snapshot() {
         List<CompletableFuture<KmeReport>> asks = new ArrayList<>();
-        topology.nodes().forEach(node -> asks.add(AskPattern.<KmeActor.Command, KmeReport>ask(kmes.get(node.id()),
+        topology.nodes().forEach(node -> asks.add(AskPattern.<KmeActor.Command, KmeReport>ask(directory.kme(node.id()),
                 KmeActor.ReportKme::new, askTimeout, scheduler).toCompletableFuture()));
         return CompletableFuture.allOf(asks.toArray(CompletableFuture[]::new))
                 .thenApply(done -> asks.stream().map(CompletableFuture::join).toList());

@@ -3,18 +3,20 @@ package org.qnetem.runtime.run;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.ChildFailed;
 import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.Props;
+import org.apache.pekko.actor.typed.RecipientRef;
 import org.apache.pekko.actor.typed.Terminated;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -25,14 +27,14 @@ import org.apache.pekko.cluster.typed.Subscribe;
 import org.qnetem.runtime.clock.ClockSummary;
 import org.qnetem.runtime.clock.EmulationClock;
 import org.qnetem.runtime.clock.ProgressListener;
+import org.qnetem.runtime.entity.Directory;
+import org.qnetem.runtime.entity.LocalDirectory;
+import org.qnetem.runtime.entity.RunEntities;
 import org.qnetem.runtime.kms.EtsiEndpoints;
 import org.qnetem.runtime.kms.KeyLayer;
-import org.qnetem.runtime.kms.KmeActor;
 import org.qnetem.runtime.kms.KmeReport;
 import org.qnetem.runtime.fault.FaultBook;
-import org.qnetem.runtime.link.ClassicalChannel;
 import org.qnetem.runtime.link.LinkActor;
-import org.qnetem.runtime.link.LinkRole;
 import org.qnetem.runtime.link.LinkStatistics;
 import org.qnetem.runtime.node.NodeActor;
 import org.qnetem.runtime.operator.LiveRun;
@@ -102,45 +104,21 @@ public final class EmulationGuardian {
                                            Consumer<LiveRun> onStarted, CompletableFuture<RunResult> result) {
         AtomicReference<ClockSummary> latestClock = new AtomicReference<>(new ClockSummary(0, 0, 0, 0));
         ProgressListener listener = LiveRun.recording(latestClock, progress);
-        Props compute = DispatcherSelector.fromConfig(COMPUTE_DISPATCHER);
-        Map<String, ActorRef<KmeActor.Command>> kmes = spawnKmes(context, topology, settings);
-        KeyLayer keyLayer = new KeyLayer(topology, kmes, context.getSystem().scheduler(),
-                context.getSystem().settings().config().getDuration("qnetem.kms.ask-timeout"));
-        Map<String, ActorRef<NodeActor.Command>> nodes = new LinkedHashMap<>();
-        for (NodeSpec node : topology.nodes()) {
-            ActorRef<NodeActor.Command> ref = context.spawn(
-                    NodeActor.create(node.id(), settings.seed(), settings.clock().durationPs(), kmes.get(node.id())),
-                    "node-" + node.id(), compute);
-            context.watch(ref);
-            nodes.put(node.id(), ref);
-        }
-        Map<String, LinkSpec> linkSpecs = new LinkedHashMap<>();
-        topology.links().forEach(link -> linkSpecs.put(link.id(), link));
         FaultBook faults = new FaultBook(topology, settings.scenario(), settings.clock().epochPs());
-        Map<String, ActorRef<LinkActor.Command>> links = new LinkedHashMap<>();
-        Map<String, ActorRef<ClassicalChannel.Command>> channels = new LinkedHashMap<>();
-        FaultDispatcher dispatcher = new FaultDispatcher(topology, faults, nodes, links, channels, keyLayer);
-        ActorRef<EmulationClock.Command> clock = context.spawn(EmulationClock.create(settings.clock(),
-                List.copyOf(nodes.values()), linkSpecs.keySet(), listener, dispatcher::onBoundary), "clock");
+        RunEntities entities = new RunEntities(topology, settings.seed(), settings.clock().durationPs(), faults,
+                context.getSystem().settings().config().getDuration("qnetem.kms.tick"));
+        LocalDirectory directory = spawnEntities(context, entities);
+        KeyLayer keyLayer = new KeyLayer(topology, directory, context.getSystem().scheduler(),
+                context.getSystem().settings().config().getDuration("qnetem.kms.ask-timeout"));
+        FaultDispatcher dispatcher = new FaultDispatcher(topology, faults, directory, keyLayer);
+        List<RecipientRef<NodeActor.Command>> nodes = topology.nodes().stream()
+                .map(node -> directory.node(node.id())).toList();
+        Set<String> linkIds = topology.links().stream().map(LinkSpec::id).collect(Collectors.toSet());
+        ActorRef<EmulationClock.Command> clock = context.spawn(EmulationClock.create(settings.clock(), nodes, linkIds,
+                listener, dispatcher::onBoundary), "clock");
         context.watch(clock);
-        for (LinkSpec link : topology.links()) {
-            ActorRef<NodeActor.Command> transmitter = nodes.get(link.transmitterId());
-            ActorRef<NodeActor.Command> receiver = nodes.get(link.receiverId());
-            ActorRef<LinkActor.Command> linkActor = context.spawn(
-                    LinkActor.create(link, settings.seed(), transmitter, receiver, clock, kmes.get(link.transmitterId()),
-                            kmes.get(link.receiverId())), "link-" + link.id(), compute);
-            ActorRef<ClassicalChannel.Command> channel = context.spawn(ClassicalChannel.create(link.id(),
-                    link.fibre().delayPs(), settings.seed(), Map.of(link.transmitterId(), transmitter,
-                            link.receiverId(), receiver), linkActor, faults.classicalTimeline(link.id())),
-                    "classical-" + link.id());
-            channels.put(link.id(), channel);
-            context.watch(linkActor);
-            context.watch(channel);
-            transmitter.tell(new NodeActor.AttachLink(link, LinkRole.TRANSMITTER, linkActor, channel));
-            receiver.tell(new NodeActor.AttachLink(link, LinkRole.RECEIVER, linkActor, channel));
-            links.put(link.id(), linkActor);
-        }
-        LiveRun live = new LiveRun(topology, links, keyLayer, faults, latestClock, context.getSystem().scheduler(),
+        directory.setClock(clock);
+        LiveRun live = new LiveRun(topology, directory, keyLayer, faults, latestClock, context.getSystem().scheduler(),
                 context.getSystem().settings().config().getDuration("qnetem.operator.ask-timeout"));
         if (operator != null) {
             serveOperatorApi(context, live, operator, result);
@@ -155,36 +133,33 @@ public final class EmulationGuardian {
         }
         onStarted.accept(live);
         clock.tell(new EmulationClock.Start(context.messageAdapter(ClockSummary.class, ClockFinished::new)));
-        return running(context, topology, settings, links, keyLayer, faults, dispatcher, result);
+        return running(context, topology, settings, directory, keyLayer, faults, dispatcher, result);
     }
 
-    /** A KME per node, each told of every other (neighbours relay; all exchange pool levels). */
-    private static Map<String, ActorRef<KmeActor.Command>> spawnKmes(ActorContext<Command> context, Topology topology,
-                                                                      RunSettings settings) {
-        Map<String, String> saeKmes = new HashMap<>();
-        topology.saes().forEach(sae -> saeKmes.put(sae.id(), sae.node()));
-        Duration tick = context.getSystem().settings().config().getDuration("qnetem.kms.tick");
-        Map<String, ActorRef<KmeActor.Command>> kmes = new LinkedHashMap<>();
+    /** Every node, link, classical channel and KME of the run, watched so that a failure fails the run. */
+    private static LocalDirectory spawnEntities(ActorContext<Command> context, RunEntities entities) {
+        Topology topology = entities.topology();
+        LocalDirectory directory = new LocalDirectory();
+        Props compute = DispatcherSelector.fromConfig(COMPUTE_DISPATCHER);
         for (NodeSpec node : topology.nodes()) {
-            Map<String, String> linkPeers = new LinkedHashMap<>();
-            for (LinkSpec link : topology.links()) {
-                if (link.transmitterId().equals(node.id())) {
-                    linkPeers.put(link.id(), link.receiverId());
-                } else if (link.receiverId().equals(node.id())) {
-                    linkPeers.put(link.id(), link.transmitterId());
-                }
-            }
-            ActorRef<KmeActor.Command> kme = context.spawn(KmeActor.create(node.id(), topology.keyManagement(),
-                    saeKmes, linkPeers, settings.seed(), tick), "kme-" + node.id());
-            context.watch(kme);
-            kmes.put(node.id(), kme);
+            String id = node.id();
+            directory.addKme(id, watched(context, context.spawn(entities.kme(id, directory), "kme-" + id)));
+            directory.addNode(id, watched(context, context.spawn(entities.node(id, directory), "node-" + id,
+                    compute)));
         }
-        kmes.forEach((id, kme) -> kmes.forEach((otherId, other) -> {
-            if (!otherId.equals(id)) {
-                kme.tell(new KmeActor.AddPeer(otherId, other));
-            }
-        }));
-        return kmes;
+        for (LinkSpec link : topology.links()) {
+            String id = link.id();
+            directory.addLink(id, watched(context, context.spawn(entities.link(id, directory), "link-" + id,
+                    compute)));
+            directory.addChannel(id, watched(context, context.spawn(entities.channel(id, directory),
+                    "classical-" + id)));
+        }
+        return directory;
+    }
+
+    private static <T> ActorRef<T> watched(ActorContext<Command> context, ActorRef<T> actor) {
+        context.watch(actor);
+        return actor;
     }
 
     /** A port that cannot be bound fails the run rather than leaving it without the API it was asked for. */
@@ -201,7 +176,7 @@ public final class EmulationGuardian {
     }
 
     private static Behavior<Command> running(ActorContext<Command> context, Topology topology, RunSettings settings,
-                                             Map<String, ActorRef<LinkActor.Command>> links, KeyLayer keyLayer,
+                                             Directory directory, KeyLayer keyLayer,
                                              FaultBook faults, FaultDispatcher dispatcher,
                                              CompletableFuture<RunResult> result) {
         return Behaviors.receive(Command.class)
@@ -209,11 +184,11 @@ public final class EmulationGuardian {
                     dispatcher.drain(finished.summary().emulatedPs());
                     Duration timeout = context.getSystem().settings().config()
                             .getDuration("qnetem.clock.statistics-timeout");
-                    links.forEach((id, link) -> context.ask(LinkStatistics.class, link, timeout,
-                            LinkActor.ReportStatistics::new,
+                    topology.links().forEach(link -> context.ask(LinkStatistics.class, directory.link(link.id()),
+                            timeout, LinkActor.ReportStatistics::new,
                             (statistics, failure) -> statistics != null ? new StatisticsReceived(statistics)
-                                    : new StatisticsFailed(id, failure)));
-                    return collecting(context, topology, settings, finished.summary(), links.size(), keyLayer,
+                                    : new StatisticsFailed(link.id(), failure)));
+                    return collecting(context, topology, settings, finished.summary(), topology.links().size(), keyLayer,
                             faults, result);
                 })
                 .onSignal(ChildFailed.class, failed -> fail(result, failed))

@@ -2,9 +2,8 @@ package org.qnetem.runtime.run;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import org.apache.pekko.actor.typed.ActorRef;
+import org.qnetem.runtime.entity.Directory;
 import org.qnetem.runtime.fault.Fault;
 import org.qnetem.runtime.fault.FaultBook;
 import org.qnetem.runtime.kms.KeyLayer;
@@ -29,29 +28,23 @@ final class FaultDispatcher {
 
     private final Topology topology;
     private final FaultBook book;
-    private final Map<String, ActorRef<NodeActor.Command>> nodes;
-    private final Map<String, ActorRef<LinkActor.Command>> links;
-    private final Map<String, ActorRef<ClassicalChannel.Command>> channels;
+    private final Directory directory;
     private final KeyLayer keys;
     private final Set<String> downNodes = new HashSet<>();
     private final Set<String> cutLinks = new HashSet<>();
     private final Set<String> keyLinksDown = new HashSet<>();
 
-    FaultDispatcher(Topology topology, FaultBook book, Map<String, ActorRef<NodeActor.Command>> nodes,
-                    Map<String, ActorRef<LinkActor.Command>> links,
-                    Map<String, ActorRef<ClassicalChannel.Command>> channels, KeyLayer keys) {
+    FaultDispatcher(Topology topology, FaultBook book, Directory directory, KeyLayer keys) {
         this.topology = topology;
         this.book = book;
-        this.nodes = nodes;
-        this.links = links;
-        this.channels = channels;
+        this.directory = directory;
         this.keys = keys;
     }
 
     void onBoundary(long boundaryPs) {
         FaultBook.Due due = book.due(boundaryPs);
         due.quantum().forEach((link, change) -> {
-            links.get(link).tell(new LinkActor.SetFaults(boundaryPs, change.active().toArray(ScheduledFault[]::new),
+            directory.link(link).tell(new LinkActor.SetFaults(boundaryPs, change.active().toArray(ScheduledFault[]::new),
                     change.cleared()));
             if (change.active().stream().anyMatch(active -> active.fault() instanceof Fault.FibreCut)) {
                 cutLinks.add(link);
@@ -60,10 +53,10 @@ final class FaultDispatcher {
             }
         });
         due.classical().forEach((link, change) -> {
-            channels.get(link).tell(new ClassicalChannel.SetFaults(change.timeline().toArray(ScheduledFault[]::new),
+            directory.channel(link).tell(new ClassicalChannel.SetFaults(change.timeline().toArray(ScheduledFault[]::new),
                     boundaryPs));
             if (change.cleared()) {
-                links.get(link).tell(LinkActor.ClassicalFaultCleared.INSTANCE);
+                directory.link(link).tell(LinkActor.ClassicalFaultCleared.INSTANCE);
             }
         });
         due.nodes().forEach((node, down) -> {
@@ -106,14 +99,14 @@ final class FaultDispatcher {
         if (book.faults().isEmpty()) {
             return;
         }
-        channels.values().forEach(channel -> channel.tell(new ClassicalChannel.Heal(endPs)));
+        topology.links().forEach(link -> directory.channel(link.id()).tell(new ClassicalChannel.Heal(endPs)));
         for (LinkSpec link : topology.links()) {
             if (stopped(link)) {
                 setStopped(link, false, endPs, "the run ended: its nodes restart to settle the blocks in flight");
             }
         }
         downNodes.clear();
-        nodes.values().forEach(node -> node.tell(new NodeActor.Drain(endPs)));
+        topology.nodes().forEach(node -> directory.node(node.id()).tell(new NodeActor.Drain(endPs)));
     }
 
     private boolean stopped(LinkSpec link) {
@@ -123,9 +116,9 @@ final class FaultDispatcher {
     private void setStopped(LinkSpec link, boolean stop, long timePs, String reason) {
         String[] ids = {link.id()};
         for (String end : List.of(link.transmitterId(), link.receiverId())) {
-            nodes.get(end).tell(stop ? new NodeActor.StopLinks(ids, timePs, reason) : new NodeActor.StartLinks(ids));
+            directory.node(end).tell(stop ? new NodeActor.StopLinks(ids, timePs, reason) : new NodeActor.StartLinks(ids));
         }
-        links.get(link.id()).tell(new LinkActor.SetStopped(stop, timePs, reason));
+        directory.link(link.id()).tell(new LinkActor.SetStopped(stop, timePs, reason));
     }
 
     private List<LinkSpec> linksOf(String node) {
