@@ -15,7 +15,7 @@ import org.qnetem.runtime.node.NodeActor;
  * starts, so every lookup made while the run goes finds its actor (the start message orders the
  * registrations before any lookup).
  */
-public final class LocalDirectory implements Directory {
+public final class LocalDirectory implements RunDirectory {
 
     private final Map<String, ActorRef<NodeActor.Command>> nodes = new ConcurrentHashMap<>();
     private final Map<String, ActorRef<LinkActor.Command>> links = new ConcurrentHashMap<>();
@@ -39,6 +39,7 @@ public final class LocalDirectory implements Directory {
         kmes.put(nodeId, kme);
     }
 
+    @Override
     public void setClock(ActorRef<EmulationClock.Command> clock) {
         this.clock = clock;
     }

@@ -1,7 +1,9 @@
 package org.qnetem.runtime.run;
 
 import java.util.List;
+import java.util.Optional;
 import org.qnetem.runtime.clock.ClockSummary;
+import org.qnetem.runtime.cluster.ClusterSummary;
 import org.qnetem.runtime.fault.Event;
 import org.qnetem.runtime.fault.FaultBook;
 import org.qnetem.runtime.kms.KmeReport;
@@ -10,16 +12,23 @@ import org.qnetem.runtime.topology.Topology;
 
 /**
  * Everything a finished run measured: links in topology link order, KMEs in topology node order, its faults
- * (scenario and live) and the events of their application and clearing; the links' own events are in their
- * statistics.
+ * (scenario and live) and the events of their application and clearing (the links' own events are in their
+ * statistics), and on a cluster where the entities lived and what crossed between members.
  */
 public record RunResult(Topology topology, RunSettings settings, ClockSummary clock, List<LinkStatistics> links,
-                        List<KmeReport> kmes, List<FaultBook.FaultState> faults, List<Event> faultEvents) {
+                        List<KmeReport> kmes, List<FaultBook.FaultState> faults, List<Event> faultEvents,
+                        Optional<ClusterSummary> cluster) {
 
     public RunResult {
         links = List.copyOf(links);
         kmes = List.copyOf(kmes);
         faults = List.copyOf(faults);
         faultEvents = List.copyOf(faultEvents);
+    }
+
+    /** The result of a run on one JVM. */
+    public RunResult(Topology topology, RunSettings settings, ClockSummary clock, List<LinkStatistics> links,
+                     List<KmeReport> kmes, List<FaultBook.FaultState> faults, List<Event> faultEvents) {
+        this(topology, settings, clock, links, kmes, faults, faultEvents, Optional.empty());
     }
 }
