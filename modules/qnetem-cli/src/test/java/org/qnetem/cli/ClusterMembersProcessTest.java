@@ -6,11 +6,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,14 +16,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,26 +43,29 @@ class ClusterMembersProcessTest {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ObjectMapper json = new ObjectMapper();
-    private final List<Process> members = new ArrayList<>();
+    private MemberProcesses members;
 
     @TempDir
     Path logs;
 
+    @BeforeEach
+    void prepare() {
+        members = new MemberProcesses(logs);
+    }
+
     @AfterEach
     void stopMembers() throws InterruptedException {
-        for (Process member : members) {
-            member.destroyForcibly();
-            member.waitFor(30, TimeUnit.SECONDS);
-        }
+        members.close();
     }
 
     @Test
     void threeMembersFormAClusterAndTheMajorityDownsAKilledMember() throws Exception {
-        int[] artery = freePorts(3);
-        int[] management = freePorts(3);
+        int[] artery = MemberProcesses.freePorts(3);
+        int[] management = MemberProcesses.freePorts(3);
         String seeds = "127.0.0.1:" + artery[0] + ",127.0.0.1:" + artery[1];
         for (int i = 0; i < 3; i++) {
-            members.add(start(i, seeds, artery[i], management[i]));
+            members.start(i, seeds, artery[i], management[i],
+                    "pekko.cluster.split-brain-resolver.stable-after=" + STABLE_AFTER);
         }
         Map<String, String> allUp = new TreeMap<>();
         for (int port : artery) {
@@ -102,22 +101,6 @@ class ClusterMembersProcessTest {
         assertTrue(leaverOut.contains("member " + leaverAddress + " leaving"), leaverOut);
         Map<String, String> last = Map.of("pekko://qnetem@127.0.0.1:" + artery[0], "Up");
         awaitMembers(0, management[0], view -> view.members().equals(last));
-    }
-
-    private Process start(int index, String seeds, int arteryPort, int managementPort) throws IOException {
-        // The test classes' application.conf turns serialize-messages on for in-JVM tests; a member is a
-        // production process, so it gets the main classpath only.
-        String classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(entry -> !entry.endsWith("test-classes"))
-                .collect(Collectors.joining(File.pathSeparator));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-Xmx256m", "-cp", classpath,
-                "-Dpekko.cluster.split-brain-resolver.stable-after=" + STABLE_AFTER,
-                "org.qnetem.cli.Qnetem", "node", "--seed-nodes", seeds, "--host", "127.0.0.1",
-                "--port", String.valueOf(arteryPort), "--management-port", String.valueOf(managementPort))
-                .redirectOutput(logs.resolve("member-" + index + ".out").toFile())
-                .redirectError(logs.resolve("member-" + index + ".err").toFile())
-                .start();
     }
 
     private record View(Map<String, String> members, List<String> unreachable) {
@@ -161,19 +144,5 @@ class ClusterMembersProcessTest {
             unreachable.add(entry.get("node").asText());
         }
         return new View(status, unreachable);
-    }
-
-    private static int[] freePorts(int count) throws IOException {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            for (int i = 0; i < count; i++) {
-                sockets.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
-            }
-            return sockets.stream().mapToInt(ServerSocket::getLocalPort).toArray();
-        } finally {
-            for (ServerSocket socket : sockets) {
-                socket.close();
-            }
-        }
     }
 }

@@ -1,8 +1,10 @@
 package org.qnetem.runtime.clock;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -23,7 +25,22 @@ import org.qnetem.runtime.serialization.InternalMessage;
  */
 public final class EmulationClock extends AbstractBehavior<EmulationClock.Command> {
 
-    public sealed interface Command permits Start, EpochCompleted, DeadlineReached, Stalled {
+    public sealed interface Command permits Start, EpochCompleted, LinksLost, DeadlineReached, Stalled {
+    }
+
+    /**
+     * These links lost an end or their observer with a cluster member: the current epoch no longer waits for
+     * them, and what they report late about it or earlier epochs is ignored.
+     */
+    public record LinksLost(String[] linkIds) implements Command, InternalMessage {
+        public LinksLost {
+            linkIds = linkIds.clone();
+        }
+
+        @Override
+        public String[] linkIds() {
+            return linkIds.clone();
+        }
     }
 
     /** Starts the run; {@code replyTo} gets the summary when emulated time reaches the duration. */
@@ -51,6 +68,8 @@ public final class EmulationClock extends AbstractBehavior<EmulationClock.Comman
     private final TimerScheduler<Command> timers;
     private final Duration stallTimeout;
     private final Set<String> linksPending = new HashSet<>();
+    /** Per lost link, the last epoch it was excused from. */
+    private final Map<String, Long> excused = new HashMap<>();
     private ActorRef<ClockSummary> replyTo;
     private long startNanos;
     private long epoch = -1;
@@ -97,6 +116,7 @@ public final class EmulationClock extends AbstractBehavior<EmulationClock.Comman
         return newReceiveBuilder()
                 .onMessage(Start.class, this::onStart)
                 .onMessage(EpochCompleted.class, this::onEpochCompleted)
+                .onMessage(LinksLost.class, this::onLinksLost)
                 .onMessageEquals(DeadlineReached.INSTANCE, this::afterEpoch)
                 .onMessageEquals(Stalled.INSTANCE, this::onStalled)
                 .build();
@@ -125,7 +145,19 @@ public final class EmulationClock extends AbstractBehavior<EmulationClock.Comman
         return this;
     }
 
+    private Behavior<Command> onLinksLost(LinksLost lost) {
+        boolean waitedFor = false;
+        for (String link : lost.linkIds()) {
+            excused.put(link, epoch);
+            waitedFor |= linksPending.remove(link);
+        }
+        return waitedFor && linksPending.isEmpty() ? finishEpoch() : this;
+    }
+
     private Behavior<Command> onEpochCompleted(EpochCompleted completed) {
+        if (completed.epoch() <= excused.getOrDefault(completed.linkId(), -1L)) {
+            return this;
+        }
         if (completed.epoch() != epoch || !linksPending.remove(completed.linkId())) {
             throw new IllegalStateException("unexpected completion of epoch " + completed.epoch() + " by link "
                     + completed.linkId() + " during epoch " + epoch);

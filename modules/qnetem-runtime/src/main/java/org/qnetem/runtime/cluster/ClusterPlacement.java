@@ -10,8 +10,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.Address;
@@ -27,6 +29,7 @@ import org.qnetem.runtime.entity.RunDirectory;
 import org.qnetem.runtime.entity.RunEntities;
 import org.qnetem.runtime.fault.ScheduledFault;
 import org.qnetem.runtime.run.Emulation;
+import org.qnetem.runtime.run.MemberLoss;
 import org.qnetem.runtime.run.Placement;
 import org.qnetem.runtime.run.RunSettings;
 import org.qnetem.runtime.topology.Fidelity;
@@ -52,6 +55,9 @@ public final class ClusterPlacement implements Placement {
     private final Fidelity fidelity;
     private final RunSettings settings;
     private List<ActorRef<RunHost.Command>> hosts = List.of();
+    /** Each region's member now: where it started, or where sharding placed it again after a member died. */
+    private final Map<Integer, String> placement = new ConcurrentHashMap<>();
+    private final Set<String> gone = ConcurrentHashMap.newKeySet();
     private RunShards shards;
 
     /**
@@ -95,6 +101,9 @@ public final class ClusterPlacement implements Placement {
                 .toNanos();
         return awaitHosts(system, deadline).thenApply(found -> {
             hosts = found.stream().sorted(Comparator.comparing(host -> host.path().address().toString())).toList();
+            for (int region = 0; region < hosts.size(); region++) {
+                placement.put(region, hostAddresses().get(region));
+            }
             system.log().info("run {}: {} members host its entities: {}", runId, hosts.size(),
                     hosts.stream().map(host -> host.path().address().toString()).toList());
             return Done.getInstance();
@@ -122,7 +131,7 @@ public final class ClusterPlacement implements Placement {
     public RunDirectory place(ActorContext<?> context, RunEntities entities) {
         shards = RunShards.of(runId, new TopologyPartition(topology, hosts.size()));
         ShardedDirectory directory = new ShardedDirectory(context.getSystem(), shards, null);
-        shards.init(context.getSystem(), entities, directory);
+        shards.init(context.getSystem(), entities, directory, region -> true);
         return directory;
     }
 
@@ -131,7 +140,7 @@ public final class ClusterPlacement implements Placement {
         Duration timeout = system.settings().config().getDuration("qnetem.cluster.prepare-timeout");
         RunSpec spec = new RunSpec(runId, topologyText, topology.source(), fidelity, settings.seed(),
                 settings.clock().durationPs(), settings.clock().epochPs(),
-                settings.scenario().toArray(ScheduledFault[]::new), hosts.size(), clock);
+                settings.scenario().toArray(ScheduledFault[]::new), hostAddresses().toArray(String[]::new), clock);
         List<CompletableFuture<RunHost.Prepared>> asks = hosts.stream()
                 .map(host -> AskPattern.<RunHost.Command, RunHost.Prepared>ask(host,
                         replyTo -> new RunHost.Prepare(spec, replyTo), timeout, system.scheduler())
@@ -149,10 +158,33 @@ public final class ClusterPlacement implements Placement {
         });
     }
 
+    /**
+     * The regions {@code member} hosted, placed again among the members left by {@link RegionAllocation}'s rule,
+     * and the nodes and link observers that went with them.
+     */
+    @Override
+    public synchronized Optional<MemberLoss> lost(String member) {
+        List<Integer> regions = placement.entrySet().stream().filter(entry -> entry.getValue().equals(member))
+                .map(Map.Entry::getKey).sorted().toList();
+        gone.add(member);
+        if (regions.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> left = placement.values().stream().filter(host -> !host.equals(member)).distinct().sorted()
+                .toList();
+        regions.forEach(region -> placement.put(region, left.isEmpty() ? "" : left.get(region % left.size())));
+        List<String> nodes = topology.nodes().stream().map(node -> node.id())
+                .filter(node -> regions.contains(shards.partition().regionOfNode(node))).toList();
+        List<String> links = topology.links().stream().map(link -> link.id())
+                .filter(link -> regions.contains(shards.partition().regionOfLink(link))).toList();
+        return Optional.of(new MemberLoss(member, regions, nodes, links, -1));
+    }
+
     @Override
     public CompletionStage<Optional<ClusterSummary>> finish(ActorSystem<?> system) {
         Duration timeout = system.settings().config().getDuration("qnetem.cluster.prepare-timeout");
         List<CompletableFuture<RunHost.MemberReport>> reports = hosts.stream()
+                .filter(host -> !gone.contains(host.path().address().toString()))
                 .map(host -> AskPattern.<RunHost.Command, RunHost.MemberReport>ask(host,
                         replyTo -> new RunHost.Report(runId, replyTo), timeout, system.scheduler())
                         .toCompletableFuture())
@@ -170,8 +202,12 @@ public final class ClusterPlacement implements Placement {
         for (int r = 0; r < nodes.size(); r++) {
             regions.add(new ClusterSummary.Region(r, memberOfRegion.getOrDefault(r, ""), nodes.get(r)));
         }
-        return new ClusterSummary(hosts.stream().map(host -> host.path().address().toString()).toList(), regions,
+        return new ClusterSummary(hostAddresses(), regions,
                 shards.partition().crossingLinks(topology), reports);
+    }
+
+    private List<String> hostAddresses() {
+        return hosts.stream().map(host -> host.path().address().toString()).toList();
     }
 
     private static CompletableFuture<Done> later() {

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Where a cluster run's entities lived and what crossed between members: the members that hosted them,
  * each topology region's member at the run's end and nodes, the links whose ends lie in different regions,
- * and each member's outgoing traffic by message class.
+ * and the outgoing traffic, by message class, of each member still up at the end.
  */
 public record ClusterSummary(List<String> members, List<Region> regions, List<String> crossingLinks,
                              List<RunHost.MemberReport> traffic) {

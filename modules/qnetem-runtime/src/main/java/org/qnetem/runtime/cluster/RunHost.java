@@ -120,7 +120,9 @@ public final class RunHost {
         RunEntities entities = new RunEntities(topology, spec.seed(), spec.durationPs(), spec.faultBook(topology),
                 kmeTick);
         RunShards shards = RunShards.of(spec.runId(), new TopologyPartition(topology, spec.regions()));
-        shards.init(system, entities, new ShardedDirectory(system, shards, spec.clock()));
+        String self = Cluster.get(system).selfMember().address().toString();
+        shards.init(system, entities, new ShardedDirectory(system, shards, spec.clock()),
+                region -> spec.home(region, self));
         return shards;
     }
 }

@@ -1,5 +1,6 @@
 package org.qnetem.runtime.cluster;
 
+import java.util.function.IntPredicate;
 import java.util.function.ToIntFunction;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
@@ -39,12 +40,18 @@ record RunShards(EntityTypeKey<NodeActor.Command> nodes, EntityTypeKey<LinkActor
                 EntityTypeKey.create(KmeActor.Command.class, "kme-" + runId), partition);
     }
 
-    /** Starts (or, without the role, proxies) this run's sharding on {@code system}. */
-    void init(ActorSystem<?> system, RunEntities entities, Directory directory) {
+    /**
+     * Starts (or, without the role, proxies) this run's sharding on {@code system}. A node or link whose region
+     * is not {@code home} here started on this member only because its own member died: it starts re-homed
+     * (see {@link RunEntities#rehomedNode}).
+     */
+    void init(ActorSystem<?> system, RunEntities entities, Directory directory, IntPredicate home) {
         ClusterSharding sharding = ClusterSharding.get(system);
         Props compute = DispatcherSelector.fromConfig(COMPUTE_DISPATCHER);
-        sharding.init(entity(nodes, id -> entities.node(id, directory), partition::regionOfNode).withEntityProps(compute));
-        sharding.init(entity(links, id -> entities.link(id, directory), partition::regionOfLink).withEntityProps(compute));
+        sharding.init(entity(nodes, id -> home.test(partition.regionOfNode(id)) ? entities.node(id, directory)
+                : entities.rehomedNode(id, directory), partition::regionOfNode).withEntityProps(compute));
+        sharding.init(entity(links, id -> home.test(partition.regionOfLink(id)) ? entities.link(id, directory)
+                : entities.rehomedLink(id, directory), partition::regionOfLink).withEntityProps(compute));
         sharding.init(entity(channels, id -> entities.channel(id, directory), partition::regionOfLink));
         sharding.init(entity(kmes, id -> entities.kme(id, directory), partition::regionOfNode));
     }

@@ -13,15 +13,32 @@ import org.qnetem.runtime.topology.TopologyLoader;
 /**
  * What every member needs to host a run's entities: the topology as resolved text (members parse it as
  * the coordinator did), the {@code --fidelity} override or null, the run's seed, duration and epoch, the
- * scenario's faults (the classical channels' planned timelines), how many regions the topology is split
- * into, and the clock, which every link tells of its completed epochs.
+ * scenario's faults (the classical channels' planned timelines), the members the topology's regions
+ * start on, and the clock, which every link tells of its completed epochs.
  */
 public record RunSpec(String runId, String topologyText, String topologySource, Fidelity fidelity, long seed,
-                      long durationPs, long epochPs, ScheduledFault[] scenario, int regions,
+                      long durationPs, long epochPs, ScheduledFault[] scenario, String[] hosts,
                       ActorRef<EmulationClock.Command> clock) implements InternalMessage {
 
     public RunSpec {
         scenario = scenario.clone();
+        hosts = hosts.clone();
+    }
+
+    /** The members that host the run's regions at its start, by address: region r lives on member r mod n. */
+    @Override
+    public String[] hosts() {
+        return hosts.clone();
+    }
+
+    /** How many regions the topology is split into: one per member. */
+    public int regions() {
+        return hosts.length;
+    }
+
+    /** Whether region {@code region} started on {@code member} (an address as {@link #hosts} names it). */
+    public boolean home(int region, String member) {
+        return hosts[Math.floorMod(region, hosts.length)].equals(member);
     }
 
     @Override

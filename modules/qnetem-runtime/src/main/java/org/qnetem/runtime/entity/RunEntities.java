@@ -62,8 +62,18 @@ public final class RunEntities {
         return NodeActor.create(nodeId, seed, durationPs, endsOf(nodeId), directory);
     }
 
+    /** A node started again on another cluster member after its own was lost (see {@link NodeActor#rehomed}). */
+    public Behavior<NodeActor.Command> rehomedNode(String nodeId, Directory directory) {
+        return NodeActor.rehomed(nodeId, seed, durationPs, endsOf(nodeId), directory);
+    }
+
     public Behavior<LinkActor.Command> link(String linkId, Directory directory) {
         return LinkActor.create(linkSpec(linkId), seed, directory);
+    }
+
+    /** A link started again on another cluster member after its own was lost (see {@link LinkActor#rehomed}). */
+    public Behavior<LinkActor.Command> rehomedLink(String linkId, Directory directory) {
+        return LinkActor.rehomed(linkSpec(linkId), seed, directory);
     }
 
     public Behavior<ClassicalChannel.Command> channel(String linkId, Directory directory) {

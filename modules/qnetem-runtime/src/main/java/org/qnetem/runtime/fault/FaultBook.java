@@ -220,6 +220,11 @@ public final class FaultBook {
         return Math.max(next, (timePs + epochPs - 1) / epochPs * epochPs);
     }
 
+    /** Books an event the run itself caused, such as the loss of a cluster member. */
+    public synchronized void note(Event event) {
+        events.add(event);
+    }
+
     public synchronized List<FaultState> faults() {
         return List.copyOf(faults.values());
     }

@@ -109,6 +109,11 @@ public final class LinkWatch {
         }
     }
 
+    /** An end's state was lost with its cluster member at {@code timePs}; {@code detail} says what went with it. */
+    public void onEndLost(long timePs, String detail) {
+        events.add(Event.reaction(timePs, "end-lost", linkId, detail));
+    }
+
     /** A fault on this link cleared: the next clean delivered block is its recovery. */
     public void onFaultCleared() {
         awaitingRecovery = true;

@@ -4,6 +4,7 @@ import java.security.MessageDigest;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -33,6 +34,11 @@ final class KeyBlockLedger {
     private long mismatchedKeys;
     private long keysFromAbortedBlocks;
     private long keysDeliveredTwice;
+    private final Set<LinkRole> lostEnds = new HashSet<>();
+
+    /** What settling blocks for a lost end wrote off: blocks in flight, and keys only the surviving end delivered. */
+    record WrittenOff(long blocks, long oneSidedKeys) {
+    }
 
     void opened(long blockId) {
         opened.add(blockId);
@@ -45,8 +51,35 @@ final class KeyBlockLedger {
     record Finished(BlockRecord record, boolean delivered, double estimatedQber) {
     }
 
+    /**
+     * The end {@code role}'s state was lost with its cluster member: it will never report the blocks in flight,
+     * so they are written off now (and any later report of the surviving end settles its block at once). A
+     * key only the surviving end delivered is counted apart: it is lost, not a protocol fault.
+     */
+    WrittenOff endLost(LinkRole role) {
+        lostEnds.add(role);
+        long blocksLost = 0;
+        long oneSided = 0;
+        for (BlockRecord waitingRecord : List.copyOf(waiting.values())) {
+            waiting.remove(waitingRecord.blockId());
+            blocksLost++;
+            oneSided += waitingRecord.delivered() ? 1 : 0;
+        }
+        blocksLost += opened.stream().filter(id -> !reported.contains(LinkRole.RECEIVER + "#" + id)
+                && !reported.contains(LinkRole.TRANSMITTER + "#" + id)).count();
+        opened.clear();
+        return new WrittenOff(blocksLost, oneSided);
+    }
+
     /** Books one end's report; returns the block once both ends have reported it. */
     Optional<Finished> record(BlockRecord record) {
+        if (lostEnds.contains(record.role())) {
+            return Optional.empty();
+        }
+        if (!lostEnds.isEmpty()) {
+            opened.remove(record.blockId());
+            return Optional.empty();
+        }
         if (!reported.add(record.role() + "#" + record.blockId())) {
             keysDeliveredTwice += record.delivered() ? 1 : 0;
             return Optional.empty();

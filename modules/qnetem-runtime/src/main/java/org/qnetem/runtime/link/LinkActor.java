@@ -55,7 +55,22 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
 
     public sealed interface Command permits Transmit, EpochEmitted, RecordSifted, RecordDiscarded, RecordBlockOpened,
             RecordBlock, ReportStatistics, SnapshotStatistics, SetFaults, SetStopped, RecordDeferred,
-            ClassicalFaultCleared {
+            ClassicalFaultCleared, EndsLost {
+    }
+
+    /**
+     * At {@code timePs} the state of these ends was lost with their cluster member: their blocks in flight are
+     * written off, and they never report again.
+     */
+    public record EndsLost(LinkRole[] roles, long timePs, String reason) implements Command, InternalMessage {
+        public EndsLost {
+            roles = roles.clone();
+        }
+
+        @Override
+        public LinkRole[] roles() {
+            return roles.clone();
+        }
     }
 
     /** A fault of the link's classical channel cleared: the next clean delivered block is its recovery. */
@@ -153,6 +168,18 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
         return Behaviors.setup(context -> new LinkActor(context, spec, runSeed, directory));
     }
 
+    /**
+     * The link started afresh on another cluster member after its own died, with its transmitter (which lived
+     * with it): it knows nothing of the blocks before, and end a never reports again.
+     */
+    public static Behavior<Command> rehomed(LinkSpec spec, long runSeed, Directory directory) {
+        return Behaviors.setup(context -> {
+            LinkActor link = new LinkActor(context, spec, runSeed, directory);
+            link.ledger.endLost(LinkRole.TRANSMITTER);
+            return link;
+        });
+    }
+
     private LinkActor(ActorContext<Command> context, LinkSpec spec, long runSeed, Directory directory) {
         super(context);
         this.spec = spec;
@@ -198,6 +225,11 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
                     watch.onFaultCleared();
                     return this;
                 })
+                .onMessage(EndsLost.class, lost -> {
+                    endsLost(lost.roles(), lost.timePs(), lost.reason());
+                    answerStatisticsWhenDrained();
+                    return this;
+                })
                 .onMessage(RecordDeferred.class, deferred -> {
                     if (deferred.batchSequence() > comparedThrough) {
                         markCompared(deferred.batchSequence());
@@ -206,6 +238,15 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
                     return this;
                 })
                 .build();
+    }
+
+    private void endsLost(LinkRole[] roles, long timePs, String reason) {
+        for (LinkRole role : roles) {
+            KeyBlockLedger.WrittenOff off = ledger.endLost(role);
+            watch.onEndLost(timePs, (role == LinkRole.TRANSMITTER ? "end a (" + spec.transmitterId()
+                    : "end b (" + spec.receiverId()) + ") " + reason + "; " + off.blocks()
+                    + " blocks in flight written off, " + off.oneSidedKeys() + " of them delivered by the other end only");
+        }
     }
 
     private Behavior<Command> onSetStopped(SetStopped set) {

@@ -94,6 +94,7 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
     private final Map<String, Attached> ends = new LinkedHashMap<>();
     private final Set<String> stopped = new HashSet<>();
     private long epochStartPs;
+    private long lastEpoch = -1;
 
     /**
      * {@code ends}: the node's end of each of its links; {@code directory}: where the links, their classical
@@ -102,6 +103,19 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
     public static Behavior<Command> create(String nodeId, long runSeed, long durationPs, List<NodeEnd> ends,
                                            Directory directory) {
         return Behaviors.setup(context -> new NodeActor(context, nodeId, runSeed, durationPs, ends, directory));
+    }
+
+    /**
+     * The node started afresh on another cluster member after its own died: its engines' state (authentication
+     * pools, blocks in flight) is gone, so every link stays stopped at this end for the rest of the run.
+     */
+    public static Behavior<Command> rehomed(String nodeId, long runSeed, long durationPs, List<NodeEnd> ends,
+                                            Directory directory) {
+        return Behaviors.setup(context -> {
+            NodeActor node = new NodeActor(context, nodeId, runSeed, durationPs, ends, directory);
+            node.stopped.addAll(node.ends.keySet());
+            return node;
+        });
     }
 
     private NodeActor(ActorContext<Command> context, String nodeId, long runSeed, long durationPs,
@@ -138,6 +152,10 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
     }
 
     private Behavior<Command> onAdvanceTo(AdvanceTo advance) {
+        if (advance.epoch() <= lastEpoch) {
+            return this; // told again, as a node started afresh after a lost member is, in case the first was lost
+        }
+        lastEpoch = advance.epoch();
         for (Attached attached : ends.values()) {
             boolean running = !stopped.contains(attached.link().id());
             if (running) {

@@ -14,7 +14,18 @@ public record RunReport(String topology, String topologyFile, long seed, String 
                         double emulatedSeconds, double wallSeconds, double rtf, double lagMs,
                         List<LinkReport> links, List<NodeReport> nodes, List<KmeReport> kmes,
                         Map<String, Long> invariants, List<EventReport> events, List<FaultReport> faults,
-                        GroundTruthReport groundTruth) {
+                        GroundTruthReport groundTruth, List<LostReport> lost) {
+
+    /**
+     * A cluster member that died during the run ({@code noticed_seconds}: the emulated time when the cluster
+     * removed it). Its regions' nodes and KMEs started afresh on the members left, with their state gone; the
+     * links touching those nodes stopped for the rest of the run ({@code links_stopped}; each link's
+     * {@code end-lost} event says how many blocks in flight were written off); the links whose observer lived
+     * there lost their statistics from before ({@code link_statistics_lost}).
+     */
+    public record LostReport(String member, double noticedSeconds, List<Integer> regions, List<String> nodes,
+                             List<String> kmes, List<String> linksStopped, List<String> linkStatisticsLost) {
+    }
 
     /**
      * One link. Measured values sit beside their analytic expectation ({@code expected_*}). {@code qber}

@@ -84,7 +84,16 @@ public final class RunReports {
                 result.settings().clock().mode().name().toLowerCase(Locale.ROOT),
                 realtime ? result.settings().clock().speed() : null, seconds, clock.wallSeconds(),
                 clock.realTimeFactor(), realtime ? clock.maxLagNanos() / 1e6 : 0, links, nodes, kmes, invariants,
-                events, FaultReports.faults(result, happened, seconds), FaultReports.groundTruth(result));
+                events, FaultReports.faults(result, happened, seconds), FaultReports.groundTruth(result),
+                lost(result));
+    }
+
+    private static List<RunReport.LostReport> lost(RunResult result) {
+        return result.lost().stream().map(loss -> new RunReport.LostReport(loss.member(), loss.noticedAtPs() / 1e12,
+                loss.regions(), loss.nodes(), loss.nodes(), result.topology().links().stream()
+                        .filter(link -> loss.links().contains(link.id()) || loss.nodes().contains(link.transmitterId())
+                                || loss.nodes().contains(link.receiverId()))
+                        .map(LinkSpec::id).toList(), loss.links())).toList();
     }
 
     /** The node's KME's real pools, by peer id. */

@@ -3,6 +3,7 @@ package org.qnetem.runtime.run;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +21,7 @@ import org.apache.pekko.actor.typed.RecipientRef;
 import org.apache.pekko.actor.typed.Terminated;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.ClusterEvent;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.SelfUp;
 import org.apache.pekko.cluster.typed.Subscribe;
@@ -59,6 +61,10 @@ public final class EmulationGuardian {
     private record Ready(Throwable failure) implements Command {
     }
 
+    private enum JoinTimedOut implements Command {
+        INSTANCE
+    }
+
     private record Prepared(Throwable failure) implements Command {
     }
 
@@ -74,6 +80,14 @@ public final class EmulationGuardian {
     private record KmesReported(List<KmeReport> kmes, Throwable failure) implements Command {
     }
 
+    private record MemberGone(ClusterEvent.MemberRemoved removed) implements Command {
+    }
+
+    /** Tell the nodes started afresh after a member was lost of the epoch again (see {@link #onMemberGone}). */
+    private enum NudgeLost implements Command {
+        INSTANCE
+    }
+
     private record PlacementFinished(Optional<ClusterSummary> cluster, Throwable failure) implements Command {
     }
 
@@ -87,6 +101,8 @@ public final class EmulationGuardian {
                           EtsiEndpoints etsi, Consumer<LiveRun> onStarted, Placement placement) {
     }
 
+    private static final Duration NUDGE_INTERVAL = Duration.ofSeconds(1);
+
     private final ActorContext<Command> context;
     private final Request request;
     private final Topology topology;
@@ -97,6 +113,9 @@ public final class EmulationGuardian {
     private KeyLayer keyLayer;
     private FaultDispatcher dispatcher;
     private ActorRef<EmulationClock.Command> clock;
+    private final List<MemberLoss> lost = new ArrayList<>();
+    private final Set<String> lostNodes = new LinkedHashSet<>();
+    private boolean joined;
 
     private EmulationGuardian(ActorContext<Command> context, Request request, CompletableFuture<RunResult> result) {
         this.context = context;
@@ -122,8 +141,14 @@ public final class EmulationGuardian {
     }
 
     private Behavior<Command> joining() {
+        Duration timeout = context.getSystem().settings().config().getDuration("qnetem.cluster.member-timeout");
+        context.scheduleOnce(timeout, context.getSelf(), JoinTimedOut.INSTANCE);
         return Behaviors.receive(Command.class)
+                .onMessageEquals(JoinTimedOut.INSTANCE, () -> joined ? Behaviors.same() : failed(
+                        new IllegalStateException("could not join the cluster within qnetem.cluster.member-timeout ("
+                                + timeout.toSeconds() + " s): are the seed nodes running and reachable?")))
                 .onMessage(ClusterUp.class, up -> {
+                    joined = true;
                     context.pipeToSelf(request.placement().ready(context.getSystem()),
                             (done, failure) -> new Ready(failure));
                     return Behaviors.same();
@@ -173,6 +198,9 @@ public final class EmulationGuardian {
             });
         }
         request.onStarted().accept(live);
+        Cluster.get(context.getSystem()).subscriptions().tell(Subscribe.create(
+                context.messageAdapter(ClusterEvent.MemberRemoved.class, MemberGone::new),
+                ClusterEvent.MemberRemoved.class));
         clock.tell(new EmulationClock.Start(context.messageAdapter(ClockSummary.class, ClockFinished::new)));
         return running();
     }
@@ -201,6 +229,8 @@ public final class EmulationGuardian {
                                     : new StatisticsFailed(link.id(), failure)));
                     return collecting(finished.summary());
                 })
+                .onMessage(MemberGone.class, this::onMemberGone)
+                .onMessageEquals(NudgeLost.INSTANCE, this::nudgeLost)
                 .onSignal(ChildFailed.class, this::onChildFailed)
                 .onSignal(Terminated.class, stopped -> Behaviors.same())
                 .build();
@@ -237,14 +267,52 @@ public final class EmulationGuardian {
                                 finished.failure()));
                     }
                     result.complete(new RunResult(topology, request.settings(), clockSummary, ordered, kmes,
-                            faults.faults(), faults.events(), finished.cluster()));
+                            faults.faults(), faults.events(), finished.cluster(), lost));
                     return Behaviors.same();
                 })
+                .onMessage(MemberGone.class, this::onMemberGone)
                 .onMessage(StatisticsFailed.class, failed -> failed(new IllegalStateException(
                         "link " + failed.linkId() + " did not report its statistics", failed.cause())))
                 .onSignal(ChildFailed.class, this::onChildFailed)
                 .onSignal(Terminated.class, stopped -> Behaviors.same())
                 .build();
+    }
+
+    /**
+     * A member died with some of the run's entities, which sharding starts afresh on the members left: the clock
+     * stops waiting for the links they touch, which stop for good at the next boundary.
+     */
+    private Behavior<Command> onMemberGone(MemberGone gone) {
+        String member = gone.removed().member().address().toString();
+        request.placement().lost(member).ifPresent(found -> {
+            MemberLoss loss = found.noticedAt(latestClock.get().emulatedPs());
+            context.getLog().warn("member {} was removed with regions {} (nodes {}); their links stop", member,
+                    loss.regions(), loss.nodes());
+            lost.add(loss);
+            String[] links = topology.links().stream().filter(link -> loss.links().contains(link.id())
+                            || loss.nodes().contains(link.transmitterId()) || loss.nodes().contains(link.receiverId()))
+                    .map(LinkSpec::id).toArray(String[]::new);
+            clock.tell(new EmulationClock.LinksLost(links));
+            dispatcher.memberLost(loss);
+            lostNodes.addAll(loss.nodes());
+            nudgeLost();
+        });
+        return Behaviors.same();
+    }
+
+    /**
+     * Until the shards of a dead member are placed again, what the clock tells their nodes may still go to the
+     * dead member and be lost; so the nodes started afresh are told the current epoch again every second (a
+     * node ignores an epoch it has already had; being re-homed, their links stay stopped, so nothing else
+     * depends on when they hear it).
+     */
+    private Behavior<Command> nudgeLost() {
+        ClockSummary now = latestClock.get();
+        long epochPs = request.settings().clock().epochPs();
+        long endPs = Math.min(request.settings().clock().durationPs(), (now.epochs() + 1) * epochPs);
+        lostNodes.forEach(node -> directory.node(node).tell(new NodeActor.AdvanceTo(now.epochs(), endPs)));
+        context.scheduleOnce(NUDGE_INTERVAL, context.getSelf(), NudgeLost.INSTANCE);
+        return Behaviors.same();
     }
 
     private Behavior<Command> onChildFailed(ChildFailed failed) {

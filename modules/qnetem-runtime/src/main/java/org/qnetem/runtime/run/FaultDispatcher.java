@@ -1,15 +1,20 @@
 package org.qnetem.runtime.run;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.qnetem.runtime.entity.Directory;
+import org.qnetem.runtime.fault.Event;
 import org.qnetem.runtime.fault.Fault;
 import org.qnetem.runtime.fault.FaultBook;
 import org.qnetem.runtime.kms.KeyLayer;
 import org.qnetem.runtime.fault.ScheduledFault;
 import org.qnetem.runtime.link.ClassicalChannel;
 import org.qnetem.runtime.link.LinkActor;
+import org.qnetem.runtime.link.LinkRole;
 import org.qnetem.runtime.node.NodeActor;
 import org.qnetem.runtime.topology.LinkSpec;
 import org.qnetem.runtime.topology.Topology;
@@ -33,6 +38,10 @@ final class FaultDispatcher {
     private final Set<String> downNodes = new HashSet<>();
     private final Set<String> cutLinks = new HashSet<>();
     private final Set<String> keyLinksDown = new HashSet<>();
+    /** Nodes whose state died with their cluster member: their links stay stopped, even at the drain. */
+    private final Set<String> lostNodes = new HashSet<>();
+    private final Queue<MemberLoss> losses = new ConcurrentLinkedQueue<>();
+    private volatile long drainedAtPs = -1;
 
     FaultDispatcher(Topology topology, FaultBook book, Directory directory, KeyLayer keys) {
         this.topology = topology;
@@ -41,7 +50,25 @@ final class FaultDispatcher {
         this.keys = keys;
     }
 
+    /**
+     * A cluster member died with some of the run's entities: from the next boundary (at once if the run has
+     * ended) the links of its nodes stop for good, and their observers write off the lost ends' blocks.
+     */
+    void memberLost(MemberLoss loss) {
+        long drained = drainedAtPs;
+        if (drained >= 0) {
+            applyLoss(loss, drained);
+        } else {
+            losses.add(loss);
+        }
+    }
+
     void onBoundary(long boundaryPs) {
+        boolean lost = false;
+        for (MemberLoss loss = losses.poll(); loss != null; loss = losses.poll()) {
+            applyLoss(loss, boundaryPs);
+            lost = true;
+        }
         FaultBook.Due due = book.due(boundaryPs);
         due.quantum().forEach((link, change) -> {
             directory.link(link).tell(new LinkActor.SetFaults(boundaryPs, change.active().toArray(ScheduledFault[]::new),
@@ -74,8 +101,35 @@ final class FaultDispatcher {
                 }
             }
         });
-        if (!due.isEmpty()) {
+        if (!due.isEmpty() || lost) {
             updateKeyLayer();
+        }
+    }
+
+    private void applyLoss(MemberLoss loss, long timePs) {
+        book.note(Event.reaction(timePs, "member-lost", loss.member(), "regions " + loss.regions() + " (nodes "
+                + String.join(", ", loss.nodes()) + ") started afresh elsewhere; their links stop for the rest of"
+                + " the run"));
+        Set<String> nodes = Set.copyOf(loss.nodes());
+        String reason = "lost with member " + loss.member();
+        List<LinkSpec> affected = topology.links().stream().filter(link -> nodes.contains(link.transmitterId())
+                || nodes.contains(link.receiverId()) || loss.links().contains(link.id())).toList();
+        List<Boolean> wasStopped = affected.stream().map(this::stopped).toList();
+        downNodes.addAll(nodes);
+        lostNodes.addAll(nodes);
+        for (int i = 0; i < affected.size(); i++) {
+            LinkSpec link = affected.get(i);
+            if (!wasStopped.get(i)) {
+                setStopped(link, true, timePs, reason);
+            }
+            List<LinkRole> roles = new ArrayList<>();
+            if (nodes.contains(link.transmitterId()) || loss.links().contains(link.id())) {
+                roles.add(LinkRole.TRANSMITTER);
+            }
+            if (nodes.contains(link.receiverId())) {
+                roles.add(LinkRole.RECEIVER);
+            }
+            directory.link(link.id()).tell(new LinkActor.EndsLost(roles.toArray(LinkRole[]::new), timePs, reason));
         }
     }
 
@@ -96,16 +150,20 @@ final class FaultDispatcher {
 
     /** The run ended at {@code endPs}: lifts every fault that would keep a block in flight from finishing. */
     void drain(long endPs) {
+        drainedAtPs = endPs;
+        for (MemberLoss loss = losses.poll(); loss != null; loss = losses.poll()) {
+            applyLoss(loss, endPs);
+        }
         if (book.faults().isEmpty()) {
             return;
         }
         topology.links().forEach(link -> directory.channel(link.id()).tell(new ClassicalChannel.Heal(endPs)));
         for (LinkSpec link : topology.links()) {
-            if (stopped(link)) {
+            if (stopped(link) && !lostNodes.contains(link.transmitterId()) && !lostNodes.contains(link.receiverId())) {
                 setStopped(link, false, endPs, "the run ended: its nodes restart to settle the blocks in flight");
             }
         }
-        downNodes.clear();
+        downNodes.retainAll(lostNodes);
         topology.nodes().forEach(node -> directory.node(node.id()).tell(new NodeActor.Drain(endPs)));
     }
 

@@ -66,6 +66,11 @@ public final class LocalPlacement implements Placement {
     }
 
     @Override
+    public Optional<MemberLoss> lost(String member) {
+        return Optional.empty();
+    }
+
+    @Override
     public CompletionStage<Optional<ClusterSummary>> finish(ActorSystem<?> system) {
         return CompletableFuture.completedFuture(Optional.empty());
     }

@@ -30,6 +30,12 @@ public interface Placement {
     /** Completes once every entity can start and knows where the clock is. */
     CompletionStage<Done> prepare(ActorSystem<?> system, ActorRef<EmulationClock.Command> clock);
 
+    /**
+     * What was lost with cluster member {@code member} ({@code pekko://qnetem@host:port}), which has just been
+     * removed from the cluster; empty if it hosted none of the run's entities.
+     */
+    Optional<MemberLoss> lost(String member);
+
     /** What the placement has to report once the run is over: nothing on one JVM, members and traffic on a cluster. */
     CompletionStage<Optional<ClusterSummary>> finish(ActorSystem<?> system);
 }

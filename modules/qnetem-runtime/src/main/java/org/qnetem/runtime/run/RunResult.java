@@ -13,13 +13,15 @@ import org.qnetem.runtime.topology.Topology;
 /**
  * Everything a finished run measured: links in topology link order, KMEs in topology node order, its faults
  * (scenario and live) and the events of their application and clearing (the links' own events are in their
- * statistics), and on a cluster where the entities lived and what crossed between members.
+ * statistics), and on a cluster where the entities lived, what crossed between members and what was lost
+ * with members that died.
  */
 public record RunResult(Topology topology, RunSettings settings, ClockSummary clock, List<LinkStatistics> links,
                         List<KmeReport> kmes, List<FaultBook.FaultState> faults, List<Event> faultEvents,
-                        Optional<ClusterSummary> cluster) {
+                        Optional<ClusterSummary> cluster, List<MemberLoss> lost) {
 
     public RunResult {
+        lost = List.copyOf(lost);
         links = List.copyOf(links);
         kmes = List.copyOf(kmes);
         faults = List.copyOf(faults);
@@ -29,6 +31,6 @@ public record RunResult(Topology topology, RunSettings settings, ClockSummary cl
     /** The result of a run on one JVM. */
     public RunResult(Topology topology, RunSettings settings, ClockSummary clock, List<LinkStatistics> links,
                      List<KmeReport> kmes, List<FaultBook.FaultState> faults, List<Event> faultEvents) {
-        this(topology, settings, clock, links, kmes, faults, faultEvents, Optional.empty());
+        this(topology, settings, clock, links, kmes, faults, faultEvents, Optional.empty(), List.of());
     }
 }
