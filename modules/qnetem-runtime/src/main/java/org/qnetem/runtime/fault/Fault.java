@@ -5,10 +5,21 @@ package org.qnetem.runtime.fault;
  * it. Faults come in layers, each applied by the part of the runtime that owns that layer: quantum faults
  * change a link's channel, detectors or eavesdropper ({@link LinkConditions}, in the link actor);
  * classical faults change a link's classical channel; node faults stop and restart a node's link ends.
- * A new layer (a KME outage, once the key layer exists) is a new sealed sub-interface with its own
- * applier, so a switch over the layers stays exhaustive.
+ * KME faults take a node's key management entity out of service while its links go on. A new layer is a
+ * new sealed sub-interface with its own applier, so a switch over the layers stays exhaustive.
  */
-public sealed interface Fault permits Fault.Quantum, Fault.Classical, Fault.Node {
+public sealed interface Fault permits Fault.Quantum, Fault.Classical, Fault.Node, Fault.Kme {
+
+    /** Faults of a node's KME (the key layer), while the node's quantum links keep running. */
+    sealed interface Kme extends Fault permits KmeOutage {
+
+        String node();
+
+        @Override
+        default String target() {
+            return node();
+        }
+    }
 
     /** The fault's name in scenario files and the operator API, e.g. {@code intercept-resend}. */
     String kind();
@@ -250,6 +261,22 @@ public sealed interface Fault permits Fault.Quantum, Fault.Classical, Fault.Node
         @Override
         public String describe() {
             return "node " + node + " crashed";
+        }
+    }
+
+    /**
+     * A node's KME is out of service: ETSI calls to it get 503, its links are down for key relays, and the key
+     * blocks its links finish while it is out are lost at both ends ({@link org.qnetem.kms.BlockHold}).
+     */
+    record KmeOutage(String node) implements Kme {
+        @Override
+        public String kind() {
+            return "kme-outage";
+        }
+
+        @Override
+        public String describe() {
+            return "KME of " + node + " out of service";
         }
     }
 }

@@ -31,10 +31,10 @@ public final class FaultBook {
 
     /** What changes at one boundary, per layer. */
     public record Due(long boundaryPs, Map<String, LinkChange> quantum, Map<String, ClassicalChange> classical,
-                      Map<String, Boolean> nodes) {
+                      Map<String, Boolean> nodes, Map<String, Boolean> kmes) {
 
         public boolean isEmpty() {
-            return quantum.isEmpty() && classical.isEmpty() && nodes.isEmpty();
+            return quantum.isEmpty() && classical.isEmpty() && nodes.isEmpty() && kmes.isEmpty();
         }
     }
 
@@ -73,9 +73,9 @@ public final class FaultBook {
 
     /** Refuses a fault the topology cannot take, naming the fault and its target. */
     public static void check(Topology topology, Fault fault) {
-        if (fault instanceof Fault.Node node) {
-            if (topology.nodes().stream().noneMatch(n -> n.id().equals(node.node()))) {
-                throw new IllegalArgumentException("fault '" + fault.kind() + "': no node '" + node.node()
+        if (fault instanceof Fault.Node || fault instanceof Fault.Kme) {
+            if (topology.nodes().stream().noneMatch(n -> n.id().equals(fault.target()))) {
+                throw new IllegalArgumentException("fault '" + fault.kind() + "': no node '" + fault.target()
                         + "' in topology " + topology.name());
             }
             return;
@@ -145,6 +145,7 @@ public final class FaultBook {
         Map<String, Boolean> quantumTouched = new LinkedHashMap<>();
         Map<String, Boolean> classicalTouched = new LinkedHashMap<>();
         Map<String, Boolean> nodes = new LinkedHashMap<>();
+        Map<String, Boolean> kmes = new LinkedHashMap<>();
         for (FaultState state : List.copyOf(faults.values())) {
             ScheduledFault scheduled = state.scheduled();
             Long applied = state.appliedPs();
@@ -170,6 +171,8 @@ public final class FaultBook {
                 classicalTouched.merge(fault.target(), clears, Boolean::logicalOr);
             } else if (fault instanceof Fault.Node) {
                 nodes.put(fault.target(), activeOf(fault.target(), Fault.Node.class).size() > 0);
+            } else if (fault instanceof Fault.Kme) {
+                kmes.put(fault.target(), activeOf(fault.target(), Fault.Kme.class).size() > 0);
             }
         }
         Map<String, LinkChange> quantum = new LinkedHashMap<>();
@@ -178,7 +181,7 @@ public final class FaultBook {
         Map<String, ClassicalChange> classical = new LinkedHashMap<>();
         classicalTouched.forEach((link, cleared) -> classical.put(link,
                 new ClassicalChange(classicalTimeline(link), cleared)));
-        return new Due(boundaryPs, quantum, classical, nodes);
+        return new Due(boundaryPs, quantum, classical, nodes, kmes);
     }
 
     /** The active faults of one layer on {@code target}, in id order, each with its applying boundary as {@code atPs}. */
@@ -224,7 +227,12 @@ public final class FaultBook {
         return List.copyOf(faults.values());
     }
 
-    /** Faults applied and cleared so far, in order. */
+    /** Records a reaction of the key layer (a KME going out or coming back), which no link observes. */
+    public synchronized void record(Event event) {
+        events.add(event);
+    }
+
+    /** Faults applied and cleared so far, and the key layer's reactions, in order. */
     public synchronized List<Event> events() {
         return List.copyOf(events);
     }

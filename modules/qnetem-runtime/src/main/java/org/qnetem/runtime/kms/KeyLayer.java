@@ -55,6 +55,18 @@ public final class KeyLayer {
         kmes.get(link.receiverId()).tell(new KmeActor.SetLinkUp(linkId, up));
     }
 
+    /** Takes a node's KME out of service ({@code out}) or back. */
+    public void setKmeOut(String nodeId, boolean out) {
+        kmes.get(nodeId).tell(new KmeActor.SetOut(out));
+    }
+
+    /** Holds or releases a link's key blocks at both its ends while the KME at either end is out. */
+    public void holdLink(String linkId, boolean held) {
+        LinkSpec link = topology.link(linkId).orElseThrow(() -> new IllegalArgumentException("no link " + linkId));
+        kmes.get(link.transmitterId()).tell(new KmeActor.HoldLink(linkId, held));
+        kmes.get(link.receiverId()).tell(new KmeActor.HoldLink(linkId, held));
+    }
+
     /** Every KME's report now, in topology node order; fails if any KME does not answer in time. */
     public CompletionStage<List<KmeReport>> snapshot() {
         List<CompletableFuture<KmeReport>> asks = new ArrayList<>();

@@ -15,6 +15,7 @@ import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.qnetem.kms.BlockHold;
 import org.qnetem.kms.Kme;
 import org.qnetem.kms.KmePool;
 import org.qnetem.kms.KmsSettings;
@@ -39,7 +40,7 @@ import org.qnetem.wire.v1.PoolLevels;
 public final class KmeActor extends AbstractBehavior<KmeActor.Command> {
 
     public sealed interface Command permits AddPeer, DeliverKeyBlock, DeliverKmeMessage, DeliverPoolLevels,
-            SetLinkUp, GetStatus, EncKeys, DecKeys, ReportKme, Tick {
+            SetLinkUp, GetStatus, EncKeys, DecKeys, ReportKme, Tick, SetOut, HoldLink, PeerWindow {
     }
 
     /** Another KME of the network; neighbours get relay messages, every KME gets pool levels. */
@@ -68,6 +69,21 @@ public final class KmeActor extends AbstractBehavior<KmeActor.Command> {
 
     /** Cuts or restores a link for the key layer (both ends' KMEs are told). */
     public record SetLinkUp(String linkId, boolean up) implements Command, InternalMessage {
+    }
+
+    /** Takes the KME out of service or back (a KME outage): out, it refuses ETSI calls and reads no KME message. */
+    public record SetOut(boolean out) implements Command, InternalMessage {
+    }
+
+    /** Holds or releases a link's key blocks while the KME at either end is out; both ends are told at once. */
+    public record HoldLink(String linkId, boolean held) implements Command, InternalMessage {
+    }
+
+    /**
+     * The blocks the KME at a link's other end held in one hold window ({@link org.qnetem.kms.BlockHold}), so
+     * that both ends lose the same ones. Emulator bookkeeping between the two ends, not a relay message.
+     */
+    public record PeerWindow(String linkId, long sequence, long[] blockIds) implements Command, InternalMessage {
     }
 
     public record GetStatus(String masterSaeId, String slaveSaeId, ActorRef<StatusAnswered> replyTo)
@@ -110,6 +126,7 @@ public final class KmeActor extends AbstractBehavior<KmeActor.Command> {
     }
 
     private final Kme kme;
+    private final Map<String, String> linkPeers;
     private final Map<String, ActorRef<Command>> peers = new HashMap<>();
     private final Map<String, PeerLevel> advertised = new HashMap<>();
     /** Without SAEs nobody relays, so pool levels are not flooded (N KMEs would send N^2 messages a change). */
@@ -131,6 +148,7 @@ public final class KmeActor extends AbstractBehavior<KmeActor.Command> {
                      Map<String, String> linkPeers, long runSeed) {
         super(context);
         this.routes = !saeKmes.isEmpty();
+        this.linkPeers = Map.copyOf(linkPeers);
         this.kme = new Kme(nodeId, settings, saeKmes, linkPeers, new StreamKey(runSeed, nodeId, Kme.KEY_ID_PURPOSE, 0),
                 System::nanoTime, message -> {
                     ActorRef<Command> peer = peers.get(message.getToKme());
@@ -166,6 +184,22 @@ public final class KmeActor extends AbstractBehavior<KmeActor.Command> {
                     advertise(true);
                     return this;
                 })
+                .onMessage(SetOut.class, set -> {
+                    kme.setOut(set.out());
+                    if (!set.out()) {
+                        advertise(true);
+                    }
+                    return this;
+                })
+                .onMessage(HoldLink.class, hold -> {
+                    kme.holdLink(hold.linkId(), hold.held()).ifPresent(window -> peers.get(linkPeers.get(
+                            hold.linkId())).tell(new PeerWindow(window.linkId(), window.sequence(), window.blockIds())));
+                    return this;
+                })
+                .onMessage(PeerWindow.class, window -> {
+                    kme.onPeerWindow(new BlockHold.Window(window.linkId(), window.sequence(), window.blockIds()));
+                    return this;
+                })
                 .onMessage(GetStatus.class, this::onGetStatus)
                 .onMessage(EncKeys.class, this::onEncKeys)
                 .onMessage(DecKeys.class, this::onDecKeys)
@@ -175,6 +209,9 @@ public final class KmeActor extends AbstractBehavior<KmeActor.Command> {
                     return this;
                 })
                 .onMessage(Tick.class, tick -> {
+                    if (kme.out()) {
+                        return this;
+                    }
                     kme.expire();
                     advertise(false);
                     for (LowWaterCrossed low : kme.drainEvents()) {

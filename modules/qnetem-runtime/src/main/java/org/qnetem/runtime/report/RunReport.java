@@ -61,10 +61,12 @@ public record RunReport(String topology, String topologyFile, long seed, String 
      * share of the pool); {@code supplied_bits} all delivered key the pool received from the links (both shares
      * and the KME authentication key); {@code overflow_bits} own-share key dropped because the share was full;
      * {@code spent_bits} own-share key spent as one-time pads; {@code low_water_events} how often the own share
-     * fell below the low-water mark; {@code up} whether a link to the peer is up for the key layer.
+     * fell below the low-water mark; {@code up} whether a link to the peer is up for the key layer; {@code lost_bits}
+     * delivered key lost because this KME or the peer's was out when the blocks finished (both ends count the
+     * same blocks).
      */
     public record PoolReport(long bits, long suppliedBits, long overflowBits, long spentBits, long lowWaterEvents,
-                             boolean up) {
+                             boolean up, long lostBits) {
     }
 
     /**
@@ -73,12 +75,14 @@ public record RunReport(String topology, String topologyFile, long seed, String 
      * {@code dec_keys_served} to slave SAEs, {@code keys_relayed} as a trusted intermediate node,
      * {@code keys_expired} uncollected within the TTL; {@code relays_aborted} relays it started that stopped on
      * the way (and were retried elsewhere), {@code messages_rejected} KME messages dropped (failed
-     * authentication or not making sense), {@code refused} calls refused per reason, {@code stored_keys} keys
-     * still waiting here for slave SAEs.
+     * authentication or not making sense), {@code refused} calls refused per reason ({@code kme_out} while it
+     * was out of service), {@code stored_keys} keys still waiting here for slave SAEs, {@code lost_key_bits}
+     * delivered key its pools lost to KME outages (its own or its neighbours').
      */
     public record KmeReport(String id, String node, String host, Integer port, String url, List<String> saes,
                             long encKeysServed, long decKeysServed, long keysRelayed, long keysExpired,
-                            long relaysAborted, long messagesRejected, Map<String, Long> refused, int storedKeys) {
+                            long relaysAborted, long messagesRejected, Map<String, Long> refused, int storedKeys,
+                            long lostKeyBits) {
     }
 
     /**

@@ -1,10 +1,12 @@
 package org.qnetem.runtime.run;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.qnetem.runtime.fault.Event;
 import org.qnetem.runtime.fault.Fault;
 import org.qnetem.runtime.fault.FaultBook;
 import org.qnetem.runtime.kms.KeyLayer;
@@ -19,11 +21,12 @@ import org.qnetem.runtime.topology.Topology;
  * Hands each layer's faults to the actors that apply them, at every epoch boundary (in the clock's
  * thread, before any node hears of the epoch): quantum faults to the link actors, classical faults to
  * the classical channels, node crashes as stopped links to both ends' nodes and the link's observer. A
- * link is stopped while a node at either end is down. The key layer loses a link (its KMEs relay around
- * it) while its fibre is cut or a node at either end is down, and gets it back when neither holds any
- * more. At the run's end ({@link #drain}) every fault
- * lifts, so that the blocks in flight can finish: partitions heal, stopped links start again, and the
- * reference ends ask again about the blocks they confirmed.
+ * link is stopped while a node at either end is down. A KME outage takes the node's KME out of service and
+ * holds the key blocks of its links at both ends ({@link KeyLayer#holdLink}) while the KME at either end is
+ * out. The key layer loses a link (its KMEs relay around it) while its fibre is cut, a node at either end
+ * is down or the KME at either end is out, and gets it back when none holds any more. At the run's end
+ * ({@link #drain}) every fault lifts, so that the blocks in flight can finish: partitions heal, stopped
+ * links start again, KMEs come back, and the reference ends ask again about the blocks they confirmed.
  */
 final class FaultDispatcher {
 
@@ -36,6 +39,8 @@ final class FaultDispatcher {
     private final Set<String> downNodes = new HashSet<>();
     private final Set<String> cutLinks = new HashSet<>();
     private final Set<String> keyLinksDown = new HashSet<>();
+    private final Set<String> outKmes = new HashSet<>();
+    private final Set<String> heldLinks = new HashSet<>();
 
     FaultDispatcher(Topology topology, FaultBook book, Map<String, ActorRef<NodeActor.Command>> nodes,
                     Map<String, ActorRef<LinkActor.Command>> links,
@@ -81,15 +86,55 @@ final class FaultDispatcher {
                 }
             }
         });
+        due.kmes().forEach((node, out) -> setKmeOut(node, out, boundaryPs));
         if (!due.isEmpty()) {
             updateKeyLayer();
         }
     }
 
+    /**
+     * A KME goes out or comes back: going out, it stops serving before its links are held; coming back, the
+     * holds end first, so that it has settled which blocks it lost before it serves again.
+     */
+    private void setKmeOut(String node, boolean out, long timePs) {
+        if (out == outKmes.contains(node)) {
+            return;
+        }
+        if (out) {
+            outKmes.add(node);
+            keys.setKmeOut(node, true);
+        } else {
+            outKmes.remove(node);
+        }
+        List<String> held = new ArrayList<>();
+        for (LinkSpec link : linksOf(node)) {
+            boolean hold = outKmes.contains(link.transmitterId()) || outKmes.contains(link.receiverId());
+            if (hold != heldLinks.contains(link.id())) {
+                keys.holdLink(link.id(), hold);
+                if (hold) {
+                    heldLinks.add(link.id());
+                } else {
+                    heldLinks.remove(link.id());
+                }
+            }
+            if (hold) {
+                held.add(link.id());
+            }
+        }
+        if (!out) {
+            keys.setKmeOut(node, false);
+        }
+        book.record(Event.reaction(timePs, out ? "kme-down" : "kme-up", node, out
+                ? "KME of " + node + " out: ETSI calls answer 503, key blocks of " + String.join(", ", held)
+                        + " finishing now are lost, relays go round it"
+                : "KME of " + node + " back in service" + (held.isEmpty() ? "" : "; "
+                        + String.join(", ", held) + " still held for another KME out")));
+    }
+
     /** Tells the key layer of every link whose usability for relays changed. */
     private void updateKeyLayer() {
         for (LinkSpec link : topology.links()) {
-            boolean down = cutLinks.contains(link.id()) || stopped(link);
+            boolean down = cutLinks.contains(link.id()) || stopped(link) || heldLinks.contains(link.id());
             if (down != keyLinksDown.contains(link.id())) {
                 keys.setLinkUp(link.id(), !down);
                 if (down) {
@@ -113,6 +158,7 @@ final class FaultDispatcher {
             }
         }
         downNodes.clear();
+        List.copyOf(outKmes).forEach(node -> setKmeOut(node, false, endPs));
         nodes.values().forEach(node -> node.tell(new NodeActor.Drain(endPs)));
     }
 

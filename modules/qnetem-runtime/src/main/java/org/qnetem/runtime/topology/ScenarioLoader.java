@@ -45,7 +45,8 @@ public final class ScenarioLoader {
             Map.entry("classical-latency", List.of("link", "extra")),
             Map.entry("classical-loss", List.of("link", "probability", "retransmit")),
             Map.entry("partition", List.of("link")),
-            Map.entry("node-crash", List.of("node")));
+            Map.entry("node-crash", List.of("node")),
+            Map.entry("kme-outage", List.of("node")));
 
     /**
      * One scenario entry: a fault from {@code atPs} (null: now) until {@code untilPs}, or, when
@@ -148,7 +149,8 @@ public final class ScenarioLoader {
             try {
                 FaultBook.check(topology, fault.get());
             } catch (IllegalArgumentException e) {
-                s.reportAt(fault.get() instanceof Fault.Node ? "node" : "link", e.getMessage());
+                s.reportAt(fault.get() instanceof Fault.Node || fault.get() instanceof Fault.Kme ? "node" : "link",
+                        e.getMessage());
             }
         }
         if (kind.get().equals("restore")) {
@@ -169,6 +171,9 @@ public final class ScenarioLoader {
         }
         if (kind.equals("node-crash")) {
             return s.requiredString("node").map(Fault.NodeCrash::new);
+        }
+        if (kind.equals("kme-outage")) {
+            return s.requiredString("node").map(Fault.KmeOutage::new);
         }
         Optional<String> link = s.requiredString("link");
         return switch (kind) {
