@@ -47,6 +47,14 @@ public sealed interface Fault permits Fault.Quantum, Fault.Classical, Fault.Node
 
         String link();
 
+        /**
+         * True when nothing gets through while it lasts (a partition, or a loss of every transmission): the
+         * KMEs' relay messages, which travel the same classical network, cannot cross the hop either.
+         */
+        default boolean severs() {
+            return false;
+        }
+
         @Override
         default String target() {
             return link();
@@ -214,12 +222,13 @@ public sealed interface Fault permits Fault.Quantum, Fault.Classical, Fault.Node
 
     /**
      * Each transmission of a classical message is lost with {@code probability}; the transport sends it
-     * again after {@code retransmitPs} until it gets through, so loss costs time, not messages.
+     * again after {@code retransmitPs} until it gets through, so loss costs time, not messages. At
+     * probability 1 nothing gets through until the loss clears: the channel holds messages as a partition does.
      */
     record ClassicalLoss(String link, double probability, long retransmitPs) implements Classical {
         public ClassicalLoss {
-            if (!(probability > 0 && probability < 1)) {
-                throw new IllegalArgumentException("loss probability must be in (0, 1), got " + probability);
+            if (!(probability > 0 && probability <= 1)) {
+                throw new IllegalArgumentException("loss probability must be in (0, 1], got " + probability);
             }
             if (retransmitPs <= 0) {
                 throw new IllegalArgumentException("retransmission timeout must be > 0, got " + retransmitPs + " ps");
@@ -236,6 +245,11 @@ public sealed interface Fault permits Fault.Quantum, Fault.Classical, Fault.Node
             return "classical message loss on " + link + " (probability " + probability + ", retransmit after "
                     + retransmitPs / 1e9 + " ms)";
         }
+
+        @Override
+        public boolean severs() {
+            return probability == 1;
+        }
     }
 
     /** The classical channel is down: messages wait until it heals. */
@@ -243,6 +257,11 @@ public sealed interface Fault permits Fault.Quantum, Fault.Classical, Fault.Node
         @Override
         public String kind() {
             return "partition";
+        }
+
+        @Override
+        public boolean severs() {
+            return true;
         }
 
         @Override

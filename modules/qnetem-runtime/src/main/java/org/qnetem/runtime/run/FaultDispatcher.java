@@ -24,7 +24,8 @@ import org.qnetem.runtime.topology.Topology;
  * link is stopped while a node at either end is down. A KME outage takes the node's KME out of service and
  * holds the key blocks of its links at both ends ({@link KeyLayer#holdLink}) while the KME at either end is
  * out. The key layer loses a link (its KMEs relay around it) while its fibre is cut, a node at either end
- * is down or the KME at either end is out, and gets it back when none holds any more. At the run's end
+ * is down, the KME at either end is out or its classical channel lets nothing through (a partition, a loss
+ * of 1: the KMEs' relay messages cross the same classical network), and gets it back when none holds. At the run's end
  * ({@link #drain}) every fault lifts, so that the blocks in flight can finish: partitions heal, stopped
  * links start again, KMEs come back, and the reference ends ask again about the blocks they confirmed.
  */
@@ -41,6 +42,7 @@ final class FaultDispatcher {
     private final Set<String> keyLinksDown = new HashSet<>();
     private final Set<String> outKmes = new HashSet<>();
     private final Set<String> heldLinks = new HashSet<>();
+    private final Set<String> severedLinks = new HashSet<>();
 
     FaultDispatcher(Topology topology, FaultBook book, Map<String, ActorRef<NodeActor.Command>> nodes,
                     Map<String, ActorRef<LinkActor.Command>> links,
@@ -69,6 +71,13 @@ final class FaultDispatcher {
                     boundaryPs));
             if (change.cleared()) {
                 links.get(link).tell(LinkActor.ClassicalFaultCleared.INSTANCE);
+            }
+            boolean severed = change.timeline().stream().anyMatch(f -> ((Fault.Classical) f.fault()).severs()
+                    && f.atPs() <= boundaryPs && boundaryPs < f.untilPs());
+            if (severed) {
+                severedLinks.add(link);
+            } else {
+                severedLinks.remove(link);
             }
         });
         due.nodes().forEach((node, down) -> {
@@ -134,7 +143,8 @@ final class FaultDispatcher {
     /** Tells the key layer of every link whose usability for relays changed. */
     private void updateKeyLayer() {
         for (LinkSpec link : topology.links()) {
-            boolean down = cutLinks.contains(link.id()) || stopped(link) || heldLinks.contains(link.id());
+            boolean down = cutLinks.contains(link.id()) || stopped(link) || heldLinks.contains(link.id())
+                    || severedLinks.contains(link.id());
             if (down != keyLinksDown.contains(link.id())) {
                 keys.setLinkUp(link.id(), !down);
                 if (down) {

@@ -211,7 +211,7 @@ public final class ScenarioLoader {
                 yield link.flatMap(l -> extra.flatMap(e -> s.build(() -> new Fault.ClassicalLatency(l, e))));
             }
             case "classical-loss" -> {
-                double probability = s.requiredNumber("probability", NumberRange.open(0, 1));
+                double probability = s.requiredNumber("probability", NumberRange.aboveUpTo(0, 1));
                 Optional<Long> retransmit = s.optionalDurationPs("retransmit", DEFAULT_RETRANSMIT_PS);
                 yield link.flatMap(l -> retransmit.flatMap(r -> s.build(() ->
                         new Fault.ClassicalLoss(l, probability, r))));
