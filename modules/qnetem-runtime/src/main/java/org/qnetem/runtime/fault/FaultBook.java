@@ -83,9 +83,17 @@ public final class FaultBook {
         LinkSpec link = topology.links().stream().filter(l -> l.id().equals(fault.target())).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("fault '" + fault.kind() + "': no link '"
                         + fault.target() + "' in topology " + topology.name()));
-        if (fault instanceof Fault.Quantum && link.protocol() != Protocol.DECOY_BB84) {
-            throw new IllegalArgumentException("fault '" + fault.kind() + "' on link " + link.id() + ": the link is "
-                    + link.protocol().configName() + ", and quantum faults are modelled for decoy-bb84 links only");
+        if (link.protocol() == Protocol.BBM92) {
+            if (fault instanceof Fault.PhotonNumberSplitting) {
+                throw new IllegalArgumentException("fault '" + fault.kind() + "' on link " + link.id() + ": the link is"
+                        + " bbm92, and photon-number splitting does not apply to it: its photons come from an entangled"
+                        + " pair source, not as multi-photon pulses carrying copies of one sender's bit for Eve to"
+                        + " keep; attack it with intercept-resend");
+            }
+            if (fault instanceof Fault.DetectorBlinding) {
+                throw new IllegalArgumentException("fault '" + fault.kind() + "' on link " + link.id() + ": the link is"
+                        + " bbm92, and detector blinding is modelled for decoy-bb84 links only");
+            }
         }
         if (fault instanceof Fault.Classical && link.fidelity() == Fidelity.STATISTICAL) {
             throw new IllegalArgumentException("fault '" + fault.kind() + "' on link " + link.id() + ": the link runs"

@@ -76,9 +76,9 @@ class ScenarioLoaderTest {
     void faultsAFidelityOrProtocolCannotModelAreRefusedNamingLinkAndFault() {
         Topology bbm92 = TopologyLoader.parse(TopologyTexts.MINIMAL_BBM92, "b.conf");
         ScenarioException quantum = assertThrows(ScenarioException.class, () -> ScenarioLoader.parse(
-                "faults = [ { at = 1s, fault = cut, link = \"ALICE-BOB\" } ]", "s.conf", bbm92));
-        assertEquals(List.of("s.conf: faults[0].link: fault 'cut' on link ALICE-BOB: the link is bbm92, and quantum"
-                + " faults are modelled for decoy-bb84 links only (line 1)"), quantum.problems());
+                "faults = [ { at = 1s, fault = blinding, link = \"ALICE-BOB\" } ]", "s.conf", bbm92));
+        assertEquals(List.of("s.conf: faults[0].link: fault 'blinding' on link ALICE-BOB: the link is bbm92, and"
+                + " detector blinding is modelled for decoy-bb84 links only (line 1)"), quantum.problems());
         Topology statistical = TWO_NODE.withFidelity(Fidelity.STATISTICAL);
         ScenarioException classical = assertThrows(ScenarioException.class, () -> ScenarioLoader.parse(
                 "faults = [ { at = 1s, fault = partition, link = \"ALICE-BOB\" } ]", "s.conf", statistical));
