@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.LongSupplier;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Scheduler;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
@@ -17,8 +18,8 @@ import org.qnetem.runtime.topology.Topology;
 
 /**
  * A run's key layer as the outside sees it: the {@link KeyDelivery} of every node's KME (for the HTTPS
- * layer and tests), link up/down for the key layer (for fault injection), and live KME reports (for the
- * operator API).
+ * layer and tests), link up/down for the key layer (for fault injection), live KME reports (for the
+ * operator API), and the keys served through ETSI with their emulated times (for the report).
  */
 public final class KeyLayer {
 
@@ -27,16 +28,18 @@ public final class KeyLayer {
     private final Map<String, KeyDelivery> deliveries = new LinkedHashMap<>();
     private final Scheduler scheduler;
     private final Duration askTimeout;
+    private final ServedKeys served;
 
-    /** {@code kmes}: each node's KmeActor, by node id. */
+    /** {@code kmes}: each node's KmeActor, by node id; {@code emulatedPs}: the run's emulated time now. */
     public KeyLayer(Topology topology, Map<String, ActorRef<KmeActor.Command>> kmes, Scheduler scheduler,
-                    Duration askTimeout) {
+                    Duration askTimeout, LongSupplier emulatedPs) {
         this.topology = topology;
+        this.served = new ServedKeys(emulatedPs);
         this.kmes = Map.copyOf(kmes);
         this.scheduler = scheduler;
         this.askTimeout = askTimeout;
         topology.nodes().forEach(node -> deliveries.put(node.id(),
-                new ActorKeyDelivery(node.id(), kmes.get(node.id()), scheduler, askTimeout)));
+                new ActorKeyDelivery(node.id(), kmes.get(node.id()), scheduler, askTimeout, served)));
     }
 
     public Topology topology() {
@@ -46,6 +49,11 @@ public final class KeyLayer {
     /** Every node's KME, by node id (the KME id is the node id), in topology order. */
     public Map<String, KeyDelivery> deliveries() {
         return Collections.unmodifiableMap(deliveries);
+    }
+
+    /** Every enc_keys call served so far, with its emulated time. */
+    public List<ServedKeys.Served> served() {
+        return served.all();
     }
 
     /** Cuts ({@code up} false) or restores a link for the key layer at both its ends. */

@@ -49,6 +49,8 @@ final class FaultReports {
 
     static List<RunReport.FaultReport> faults(RunResult result, List<Event> events, double seconds) {
         List<RunReport.FaultReport> reports = new ArrayList<>();
+        long endPs = Math.round(seconds * 1e12);
+        PairSupply supply = new PairSupply(result, endPs);
         for (FaultBook.FaultState state : result.faults()) {
             ScheduledFault scheduled = state.scheduled();
             Fault fault = scheduled.fault();
@@ -74,7 +76,6 @@ final class FaultReports {
                     }
                 }
             }
-            long endPs = Math.round(seconds * 1e12);
             reports.add(new RunReport.FaultReport(scheduled.id(), fault.kind(), fault.target(), fault.describe(),
                     scheduled.atPs() / 1e12,
                     scheduled.untilPs() == ScheduledFault.OPEN ? null : scheduled.untilPs() / 1e12,
@@ -83,7 +84,8 @@ final class FaultReports {
                     recovered == null ? null : recovered.timePs() / 1e12, affected, reactions,
                     applied == null ? null : keyRate(result, affected, 0, applied),
                     applied == null ? null : keyRate(result, affected, applied, cleared == null ? endPs : cleared),
-                    cleared == null ? null : keyRate(result, affected, cleared, endPs)));
+                    cleared == null ? null : keyRate(result, affected, cleared, endPs),
+                    applied == null ? List.of() : supply.around(applied, cleared == null ? endPs : cleared, endPs)));
         }
         return reports;
     }

@@ -97,14 +97,28 @@ public record RunReport(String topology, String topologyFile, long seed, String 
      * One fault: when it was asked for ({@code at_seconds}, {@code until_seconds}) and applied and cleared
      * (at epoch boundaries; null if it never was); when the network first noticed it on the affected links
      * (first QBER alarm, aborted block, link down or blinding alarm at or after it applied) and how;
-     * the reactions on those links from its application to the run's end, by type; and the secret key
-     * rate of the affected links before it, while it held and after it cleared (null for an empty window).
+     * the reactions on those links from its application to the run's end, by type; the secret key
+     * rate of the affected links before it, while it held and after it cleared (null for an empty window);
+     * and the key supply of every pair of SAEs on different KMEs in the same windows ({@code sae_pairs}).
      */
     public record FaultReport(long id, String kind, String target, String description, double atSeconds,
                               Double untilSeconds, Double appliedSeconds, Double clearedSeconds,
                               Double noticedSeconds, String noticedBy, Double recoveredSeconds,
                               List<String> affectedLinks, Map<String, Long> reactions,
-                              Double keyRateBeforeBps, Double keyRateDuringBps, Double keyRateAfterBps) {
+                              Double keyRateBeforeBps, Double keyRateDuringBps, Double keyRateAfterBps,
+                              List<SaePairSupplyReport> saePairs) {
+    }
+
+    /**
+     * The key one pair of SAEs got or could get, in bits per second, before a fault, while it held and after
+     * it cleared (null for an empty window). {@code measure} says which: {@code served}, the key bits of the
+     * pair's enc_keys calls answered in the window (when the pair made any in the run); otherwise
+     * {@code relay-supply}, the narrowest link of the widest path between the pair's KMEs over the links the
+     * key layer had up for the whole window, each weighing the own-share bits a KME got from its delivered
+     * blocks in the window (a third of the key, the rest being the peer's share and authentication).
+     */
+    public record SaePairSupplyReport(String a, String b, String measure, Double beforeBps, Double duringBps,
+                                      Double afterBps) {
     }
 
     /**

@@ -105,7 +105,8 @@ public final class EmulationGuardian {
         Props compute = DispatcherSelector.fromConfig(COMPUTE_DISPATCHER);
         Map<String, ActorRef<KmeActor.Command>> kmes = spawnKmes(context, topology, settings);
         KeyLayer keyLayer = new KeyLayer(topology, kmes, context.getSystem().scheduler(),
-                context.getSystem().settings().config().getDuration("qnetem.kms.ask-timeout"));
+                context.getSystem().settings().config().getDuration("qnetem.kms.ask-timeout"),
+                () -> latestClock.get().emulatedPs());
         Map<String, ActorRef<NodeActor.Command>> nodes = new LinkedHashMap<>();
         for (NodeSpec node : topology.nodes()) {
             ActorRef<NodeActor.Command> ref = context.spawn(
@@ -243,7 +244,7 @@ public final class EmulationGuardian {
                                 reported.failure()));
                     } else {
                         result.complete(new RunResult(topology, settings, clock, ordered, reported.kmes(),
-                                faults.faults(), faults.events()));
+                                faults.faults(), faults.events(), keyLayer.served()));
                     }
                     return Behaviors.same();
                 })

@@ -5,21 +5,24 @@ import org.qnetem.runtime.clock.ClockSummary;
 import org.qnetem.runtime.fault.Event;
 import org.qnetem.runtime.fault.FaultBook;
 import org.qnetem.runtime.kms.KmeReport;
+import org.qnetem.runtime.kms.ServedKeys;
 import org.qnetem.runtime.link.LinkStatistics;
 import org.qnetem.runtime.topology.Topology;
 
 /**
  * Everything a finished run measured: links in topology link order, KMEs in topology node order, its faults
  * (scenario and live) and the events of their application and clearing; the links' own events are in their
- * statistics.
+ * statistics; the keys the KMEs served through ETSI enc_keys.
  */
 public record RunResult(Topology topology, RunSettings settings, ClockSummary clock, List<LinkStatistics> links,
-                        List<KmeReport> kmes, List<FaultBook.FaultState> faults, List<Event> faultEvents) {
+                        List<KmeReport> kmes, List<FaultBook.FaultState> faults, List<Event> faultEvents,
+                        List<ServedKeys.Served> served) {
 
     public RunResult {
         links = List.copyOf(links);
         kmes = List.copyOf(kmes);
         faults = List.copyOf(faults);
         faultEvents = List.copyOf(faultEvents);
+        served = List.copyOf(served);
     }
 }

@@ -42,7 +42,7 @@ class OperatorApiTest {
         TestProbe<LinkActor.Command> silent = TESTKIT.createTestProbe();
         TestProbe<KmeActor.Command> silentKme = TESTKIT.createTestProbe();
         KeyLayer keys = new KeyLayer(topology, Map.of("ALICE", silentKme.getRef(), "BOB", silentKme.getRef()),
-                TESTKIT.system().scheduler(), Duration.ofMillis(200));
+                TESTKIT.system().scheduler(), Duration.ofMillis(200), () -> 0);
         LiveRun run = new LiveRun(topology, Map.of("ALICE-BOB", silent.getRef()), keys,
                 new FaultBook(topology, List.of(), 50_000_000_000L),
                 new AtomicReference<>(new ClockSummary(0, 0, 0, 0)), TESTKIT.system().scheduler(),

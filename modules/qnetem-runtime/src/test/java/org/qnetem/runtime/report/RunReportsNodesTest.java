@@ -59,7 +59,7 @@ class RunReportsNodesTest {
                         kme("B", new KmePool("A", 1_000, 2_000, 0, 1_000, 0, true, 0)),
                         kme("C", new KmePool("A", 1_010_000, 2_020_000, 0, 1_010_000, 0, true, 0),
                                 new KmePool("B", 100_000, 200_000, 0, 100_000, 0, false, 0)),
-                        kme("D")), List.of(), List.of());
+                        kme("D")), List.of(), List.of(), List.of());
 
         List<RunReport.NodeReport> nodes = RunReports.of(result).nodes();
 
