@@ -118,7 +118,9 @@ public record PairInterceptResend(double fraction, boolean legA, boolean legB) {
     }
 
     private double known(boolean x, double biasXA, double biasXB) {
-        return 1 - (legA ? 1 - fraction * (1 - other(x, biasXA)) : 1) * (legB ? 1 - fraction * (1 - other(x, biasXB)) : 1);
+        double missedA = legA ? 1 - fraction * (1 - other(x, biasXA)) : 1;
+        double missedB = legB ? 1 - fraction * (1 - other(x, biasXB)) : 1;
+        return 1 - missedA * missedB;
     }
 
     /** Probability that Eve, copying a receiver of X bias {@code biasX}, picks the basis other than {@code x}. */

@@ -89,7 +89,8 @@ class ScenarioLoaderTest {
     @Test
     void everyShippedScenarioLoadsAgainstTheUkNetwork() {
         Topology uk = TopologyLoader.load(Path.of("../../config/uk-bristol-cambridge.conf"));
-        for (String name : List.of("uk-fibre-cut", "uk-eavesdropper", "uk-blinding", "uk-node-crash")) {
+        for (String name : List.of("uk-fibre-cut", "uk-eavesdropper", "uk-blinding", "uk-node-crash",
+                "uk-kme-outage")) {
             List<ScheduledFault> faults = ScenarioLoader.load(Path.of("../../config/scenarios/" + name + ".conf"), uk);
             assertTrue(!faults.isEmpty(), name);
         }
