@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.RecipientRef;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -43,7 +44,7 @@ public final class EmulationClock extends AbstractBehavior<EmulationClock.Comman
     }
 
     private final ClockSettings settings;
-    private final List<ActorRef<NodeActor.Command>> nodes;
+    private final List<RecipientRef<NodeActor.Command>> nodes;
     private final Set<String> links;
     private final ProgressListener progress;
     private final BoundaryListener boundaries;
@@ -66,12 +67,12 @@ public final class EmulationClock extends AbstractBehavior<EmulationClock.Comman
         void onBoundary(long boundaryPs);
     }
 
-    public static Behavior<Command> create(ClockSettings settings, List<ActorRef<NodeActor.Command>> nodes,
+    public static Behavior<Command> create(ClockSettings settings, List<? extends RecipientRef<NodeActor.Command>> nodes,
                                            Set<String> links, ProgressListener progress) {
         return create(settings, nodes, links, progress, BoundaryListener.NONE);
     }
 
-    public static Behavior<Command> create(ClockSettings settings, List<ActorRef<NodeActor.Command>> nodes,
+    public static Behavior<Command> create(ClockSettings settings, List<? extends RecipientRef<NodeActor.Command>> nodes,
                                            Set<String> links, ProgressListener progress,
                                            BoundaryListener boundaries) {
         return Behaviors.setup(context -> Behaviors.withTimers(timers ->
@@ -79,7 +80,7 @@ public final class EmulationClock extends AbstractBehavior<EmulationClock.Comman
     }
 
     private EmulationClock(ActorContext<Command> context, TimerScheduler<Command> timers, ClockSettings settings,
-                           List<ActorRef<NodeActor.Command>> nodes, Set<String> links, ProgressListener progress,
+                           List<? extends RecipientRef<NodeActor.Command>> nodes, Set<String> links, ProgressListener progress,
                            BoundaryListener boundaries) {
         super(context);
         this.timers = timers;
@@ -115,7 +116,7 @@ public final class EmulationClock extends AbstractBehavior<EmulationClock.Comman
         linksPending.addAll(links);
         timers.startSingleTimer(Stalled.INSTANCE, Stalled.INSTANCE, stallTimeout);
         boundaries.onBoundary(epoch * settings.epochPs());
-        for (ActorRef<NodeActor.Command> node : nodes) {
+        for (RecipientRef<NodeActor.Command> node : nodes) {
             node.tell(new NodeActor.AdvanceTo(epoch, epochEndPs()));
         }
         if (links.isEmpty()) {

@@ -27,8 +27,8 @@ import org.qnetem.runtime.run.Emulation;
  * A long-lived member of a QNetEm cluster: an actor system named like every run's
  * ({@link Emulation#SYSTEM_NAME}, so members and runs can join one another), serving pekko-management
  * (cluster HTTP routes, {@code /ready}, {@code /alive}) and joining its seed nodes or, under the
- * kubernetes profile, bootstrapping from the Kubernetes API. It hosts no entities yet: sharded nodes and
- * links come with the next slice of distributed emulation.
+ * kubernetes profile, bootstrapping from the Kubernetes API. Its {@link RunHost} hosts the sharded nodes,
+ * links, channels and KMEs of the cluster runs that find it.
  */
 public final class ClusterMember {
 
@@ -119,6 +119,7 @@ public final class ClusterMember {
 
     private static Behavior<ClusterEvent.ClusterDomainEvent> listener(Consumer<String> lines) {
         return Behaviors.setup(context -> {
+            context.spawn(RunHost.create(), "run-host");
             Cluster cluster = Cluster.get(context.getSystem());
             cluster.subscriptions().tell(Subscribe.create(context.getSelf().narrow(), ClusterEvent.MemberEvent.class));
             cluster.subscriptions().tell(Subscribe.create(context.getSelf().narrow(),

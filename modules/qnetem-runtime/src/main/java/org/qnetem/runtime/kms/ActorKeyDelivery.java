@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.RecipientRef;
 import org.apache.pekko.actor.typed.Scheduler;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.japi.function.Function;
@@ -26,13 +27,13 @@ import org.qnetem.kms.etsi.Status;
 public final class ActorKeyDelivery implements KeyDelivery {
 
     private final String kmeId;
-    private final ActorRef<KmeActor.Command> kme;
+    private final RecipientRef<KmeActor.Command> kme;
     private final Scheduler scheduler;
     private final Duration timeout;
     private final ServedKeys served;
 
     /** {@code served}: where keys served by enc_keys are logged. */
-    public ActorKeyDelivery(String kmeId, ActorRef<KmeActor.Command> kme, Scheduler scheduler, Duration timeout,
+    public ActorKeyDelivery(String kmeId, RecipientRef<KmeActor.Command> kme, Scheduler scheduler, Duration timeout,
                             ServedKeys served) {
         this.served = served;
         this.kmeId = kmeId;

@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.LongSupplier;
-import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Scheduler;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.qnetem.kms.etsi.KeyDelivery;
+import org.qnetem.runtime.entity.Directory;
 import org.qnetem.runtime.topology.LinkSpec;
 import org.qnetem.runtime.topology.Topology;
 
@@ -24,22 +24,22 @@ import org.qnetem.runtime.topology.Topology;
 public final class KeyLayer {
 
     private final Topology topology;
-    private final Map<String, ActorRef<KmeActor.Command>> kmes;
+    private final Directory directory;
     private final Map<String, KeyDelivery> deliveries = new LinkedHashMap<>();
     private final Scheduler scheduler;
     private final Duration askTimeout;
     private final ServedKeys served;
 
-    /** {@code kmes}: each node's KmeActor, by node id; {@code emulatedPs}: the run's emulated time now. */
-    public KeyLayer(Topology topology, Map<String, ActorRef<KmeActor.Command>> kmes, Scheduler scheduler,
-                    Duration askTimeout, LongSupplier emulatedPs) {
+    /** {@code directory}: where each node's KmeActor is, by node id; {@code emulatedPs}: the run's time now. */
+    public KeyLayer(Topology topology, Directory directory, Scheduler scheduler, Duration askTimeout,
+                    LongSupplier emulatedPs) {
         this.topology = topology;
+        this.directory = directory;
         this.served = new ServedKeys(emulatedPs);
-        this.kmes = Map.copyOf(kmes);
         this.scheduler = scheduler;
         this.askTimeout = askTimeout;
         topology.nodes().forEach(node -> deliveries.put(node.id(),
-                new ActorKeyDelivery(node.id(), kmes.get(node.id()), scheduler, askTimeout, served)));
+                new ActorKeyDelivery(node.id(), directory.kme(node.id()), scheduler, askTimeout, served)));
     }
 
     public Topology topology() {
@@ -59,26 +59,26 @@ public final class KeyLayer {
     /** Cuts ({@code up} false) or restores a link for the key layer at both its ends. */
     public void setLinkUp(String linkId, boolean up) {
         LinkSpec link = topology.link(linkId).orElseThrow(() -> new IllegalArgumentException("no link " + linkId));
-        kmes.get(link.transmitterId()).tell(new KmeActor.SetLinkUp(linkId, up));
-        kmes.get(link.receiverId()).tell(new KmeActor.SetLinkUp(linkId, up));
+        directory.kme(link.transmitterId()).tell(new KmeActor.SetLinkUp(linkId, up));
+        directory.kme(link.receiverId()).tell(new KmeActor.SetLinkUp(linkId, up));
     }
 
     /** Takes a node's KME out of service ({@code out}) or back. */
     public void setKmeOut(String nodeId, boolean out) {
-        kmes.get(nodeId).tell(new KmeActor.SetOut(out));
+        directory.kme(nodeId).tell(new KmeActor.SetOut(out));
     }
 
     /** Holds or releases a link's key blocks at both its ends while the KME at either end is out. */
     public void holdLink(String linkId, boolean held) {
         LinkSpec link = topology.link(linkId).orElseThrow(() -> new IllegalArgumentException("no link " + linkId));
-        kmes.get(link.transmitterId()).tell(new KmeActor.HoldLink(linkId, held));
-        kmes.get(link.receiverId()).tell(new KmeActor.HoldLink(linkId, held));
+        directory.kme(link.transmitterId()).tell(new KmeActor.HoldLink(linkId, held));
+        directory.kme(link.receiverId()).tell(new KmeActor.HoldLink(linkId, held));
     }
 
     /** Every KME's report now, in topology node order; fails if any KME does not answer in time. */
     public CompletionStage<List<KmeReport>> snapshot() {
         List<CompletableFuture<KmeReport>> asks = new ArrayList<>();
-        topology.nodes().forEach(node -> asks.add(AskPattern.<KmeActor.Command, KmeReport>ask(kmes.get(node.id()),
+        topology.nodes().forEach(node -> asks.add(AskPattern.<KmeActor.Command, KmeReport>ask(directory.kme(node.id()),
                 KmeActor.ReportKme::new, askTimeout, scheduler).toCompletableFuture()));
         return CompletableFuture.allOf(asks.toArray(CompletableFuture[]::new))
                 .thenApply(done -> asks.stream().map(CompletableFuture::join).toList());

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -25,6 +26,7 @@ import org.qnetem.kms.etsi.KeyContainer;
 import org.qnetem.kms.etsi.KeyRequest;
 import org.qnetem.kms.etsi.Status;
 import org.qnetem.physics.random.StreamKey;
+import org.qnetem.runtime.entity.Directory;
 import org.qnetem.runtime.serialization.InternalMessage;
 import org.qnetem.runtime.serialization.WireMessage;
 import org.qnetem.wire.v1.KmeMessage;
@@ -39,12 +41,8 @@ import org.qnetem.wire.v1.PoolLevels;
  */
 public final class KmeActor extends AbstractBehavior<KmeActor.Command> {
 
-    public sealed interface Command permits AddPeer, DeliverKeyBlock, DeliverKmeMessage, DeliverPoolLevels,
+    public sealed interface Command permits DeliverKeyBlock, DeliverKmeMessage, DeliverPoolLevels,
             SetLinkUp, GetStatus, EncKeys, DecKeys, ReportKme, Tick, SetOut, HoldLink, PeerWindow {
-    }
-
-    /** Another KME of the network; neighbours get relay messages, every KME gets pool levels. */
-    public record AddPeer(String kmeId, ActorRef<Command> kme) implements Command, InternalMessage {
     }
 
     /**
@@ -127,7 +125,8 @@ public final class KmeActor extends AbstractBehavior<KmeActor.Command> {
 
     private final Kme kme;
     private final Map<String, String> linkPeers;
-    private final Map<String, ActorRef<Command>> peers = new HashMap<>();
+    private final List<String> peers;
+    private final Directory directory;
     private final Map<String, PeerLevel> advertised = new HashMap<>();
     /** Without SAEs nobody relays, so pool levels are not flooded (N KMEs would send N^2 messages a change). */
     private final boolean routes;
@@ -135,37 +134,37 @@ public final class KmeActor extends AbstractBehavior<KmeActor.Command> {
     /**
      * @param saeKmes   the node (KME) of every SAE
      * @param linkPeers this node's links, each to the node at its other end
+     * @param peers     the KMEs this one talks to (in {@code directory}): relays and pool levels go to them only
      */
     public static Behavior<Command> create(String nodeId, KmsSettings settings, Map<String, String> saeKmes,
-                                           Map<String, String> linkPeers, long runSeed, Duration tick) {
+                                           Map<String, String> linkPeers, List<String> peers, long runSeed,
+                                           Duration tick, Directory directory) {
         return Behaviors.setup(context -> Behaviors.withTimers(timers -> {
             timers.startTimerWithFixedDelay(Tick.INSTANCE, tick);
-            return new KmeActor(context, nodeId, settings, saeKmes, linkPeers, runSeed);
+            return new KmeActor(context, nodeId, settings, saeKmes, linkPeers, peers, runSeed, directory);
         }));
     }
 
     private KmeActor(ActorContext<Command> context, String nodeId, KmsSettings settings, Map<String, String> saeKmes,
-                     Map<String, String> linkPeers, long runSeed) {
+                     Map<String, String> linkPeers, List<String> peers, long runSeed, Directory directory) {
         super(context);
         this.routes = !saeKmes.isEmpty();
         this.linkPeers = Map.copyOf(linkPeers);
+        this.peers = List.copyOf(peers);
+        this.directory = directory;
+        Set<String> known = Set.copyOf(peers);
         this.kme = new Kme(nodeId, settings, saeKmes, linkPeers, new StreamKey(runSeed, nodeId, Kme.KEY_ID_PURPOSE, 0),
                 System::nanoTime, message -> {
-                    ActorRef<Command> peer = peers.get(message.getToKme());
-                    if (peer == null) {
+                    if (!known.contains(message.getToKme())) {
                         throw new IllegalStateException("KME " + nodeId + " has no route to KME " + message.getToKme());
                     }
-                    peer.tell(new DeliverKmeMessage(message));
+                    directory.kme(message.getToKme()).tell(new DeliverKmeMessage(message));
                 });
     }
 
     @Override
     public Receive<Command> createReceive() {
         return newReceiveBuilder()
-                .onMessage(AddPeer.class, add -> {
-                    peers.put(add.kmeId(), add.kme());
-                    return this;
-                })
                 .onMessage(DeliverKeyBlock.class, block -> {
                     kme.onKeyBlock(block.linkId(), block.blockId(), block.key(), block.bits());
                     Arrays.fill(block.key(), (byte) 0);
@@ -192,7 +191,7 @@ public final class KmeActor extends AbstractBehavior<KmeActor.Command> {
                     return this;
                 })
                 .onMessage(HoldLink.class, hold -> {
-                    kme.holdLink(hold.linkId(), hold.held()).ifPresent(window -> peers.get(linkPeers.get(
+                    kme.holdLink(hold.linkId(), hold.held()).ifPresent(window -> directory.kme(linkPeers.get(
                             hold.linkId())).tell(new PeerWindow(window.linkId(), window.sequence(), window.blockIds())));
                     return this;
                 })
@@ -289,7 +288,7 @@ public final class KmeActor extends AbstractBehavior<KmeActor.Command> {
             return;
         }
         levels.getPeersList().forEach(level -> advertised.put(level.getPeer(), level));
-        peers.values().forEach(peer -> peer.tell(new DeliverPoolLevels(levels)));
+        peers.forEach(peer -> directory.kme(peer).tell(new DeliverPoolLevels(levels)));
     }
 
     private boolean changedEnough(PeerLevel now) {

@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.apache.pekko.actor.typed.ActorRef;
+import java.util.Set;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -17,11 +17,13 @@ import org.qnetem.qkd.authentication.AuthenticationTag;
 import org.qnetem.qkd.message.ClassicalMessage;
 import org.qnetem.qkd.message.SiftAnnouncement;
 import org.qnetem.qkd.message.SiftResponse;
+import org.qnetem.runtime.entity.Directory;
 import org.qnetem.runtime.fault.Fault;
 import org.qnetem.runtime.fault.ScheduledFault;
 import org.qnetem.runtime.node.NodeActor;
 import org.qnetem.runtime.serialization.InternalMessage;
 import org.qnetem.runtime.serialization.WireMessage;
+import org.qnetem.runtime.topology.LinkSpec;
 
 /**
  * The classical channel of one link: carries protocol messages between its two nodes and stamps each
@@ -76,33 +78,32 @@ public final class ClassicalChannel extends AbstractBehavior<ClassicalChannel.Co
     private final String linkId;
     private final long latencyPs;
     private final long runSeed;
-    private final Map<String, ActorRef<NodeActor.Command>> ends;
-    private final ActorRef<LinkActor.Command> observer;
+    private final Set<String> ends;
+    private final Directory directory;
     private final ArrayDeque<Convey> held = new ArrayDeque<>();
     private final Map<String, Long> occurrences = new HashMap<>();
     private List<ScheduledFault> faults;
     private long knownBoundaryPs = -1;
 
     /**
+     * The channel joins the link's two nodes with the fibre's latency; the link actor (in {@code directory}) is
+     * told of sifting messages a partition holds.
+     *
      * @param planned the link's classical faults known before the run (the scenario's), at their boundaries
-     * @param observer the link actor, told of sifting messages a partition holds
      */
-    public static Behavior<Command> create(String linkId, long latencyPs, long runSeed,
-                                           Map<String, ActorRef<NodeActor.Command>> ends,
-                                           ActorRef<LinkActor.Command> observer, List<ScheduledFault> planned) {
-        return Behaviors.setup(context -> new ClassicalChannel(context, linkId, latencyPs, runSeed, ends, observer,
-                planned));
+    public static Behavior<Command> create(LinkSpec link, long runSeed, Directory directory,
+                                           List<ScheduledFault> planned) {
+        return Behaviors.setup(context -> new ClassicalChannel(context, link, runSeed, directory, planned));
     }
 
-    private ClassicalChannel(ActorContext<Command> context, String linkId, long latencyPs, long runSeed,
-                             Map<String, ActorRef<NodeActor.Command>> ends, ActorRef<LinkActor.Command> observer,
+    private ClassicalChannel(ActorContext<Command> context, LinkSpec link, long runSeed, Directory directory,
                              List<ScheduledFault> planned) {
         super(context);
-        this.linkId = linkId;
-        this.latencyPs = latencyPs;
+        this.linkId = link.id();
+        this.latencyPs = link.fibre().delayPs();
         this.runSeed = runSeed;
-        this.ends = Map.copyOf(ends);
-        this.observer = observer;
+        this.ends = Set.of(link.transmitterId(), link.receiverId());
+        this.directory = directory;
         this.faults = List.copyOf(planned);
     }
 
@@ -130,7 +131,7 @@ public final class ClassicalChannel extends AbstractBehavior<ClassicalChannel.Co
             held.add(convey);
             ClassicalMessage payload = convey.payload();
             if (payload instanceof SiftAnnouncement || payload instanceof SiftResponse) {
-                observer.tell(new LinkActor.RecordDeferred(payload.batchSequence()));
+                directory.link(linkId).tell(new LinkActor.RecordDeferred(payload.batchSequence()));
             }
             return this;
         }
@@ -162,12 +163,11 @@ public final class ClassicalChannel extends AbstractBehavior<ClassicalChannel.Co
     }
 
     private void deliver(Convey convey, long departsPs) {
-        ActorRef<NodeActor.Command> destination = ends.get(convey.toNode());
-        if (destination == null) {
+        if (!ends.contains(convey.toNode())) {
             throw new IllegalArgumentException("classical channel of link " + linkId + " does not reach node "
                     + convey.toNode());
         }
-        destination.tell(new NodeActor.DeliverFrame(new ClassicalFrame(convey.fromNode(), convey.toNode(),
+        directory.node(convey.toNode()).tell(new NodeActor.DeliverFrame(new ClassicalFrame(convey.fromNode(), convey.toNode(),
                 convey.sentTimePs(), departsPs + latencyPs + delayPs(convey), convey.payload(),
                 convey.authentication())));
     }

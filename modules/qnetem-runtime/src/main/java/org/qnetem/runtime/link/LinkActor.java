@@ -24,6 +24,7 @@ import org.qnetem.qkd.protocol.BlockOutcome;
 import org.qnetem.qkd.protocol.KeyBlock;
 import org.qnetem.qkd.sifting.SiftedBlock;
 import org.qnetem.runtime.clock.EmulationClock;
+import org.qnetem.runtime.entity.Directory;
 import org.qnetem.runtime.kms.KmeActor;
 import org.qnetem.runtime.fault.BlockTruth;
 import org.qnetem.runtime.fault.Event;
@@ -130,11 +131,7 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
     private LinkChannel channel;
     private final StatisticalLink statistical;
     private final StreamKey channelKeys;
-    private final ActorRef<NodeActor.Command> transmitterNode;
-    private final ActorRef<NodeActor.Command> receiverNode;
-    private final ActorRef<EmulationClock.Command> clock;
-    private final ActorRef<KmeActor.Command> transmitterKme;
-    private final ActorRef<KmeActor.Command> receiverKme;
+    private final Directory directory;
     private final Map<Long, SiftedBlock> transmitterHalves = new HashMap<>();
     private final Map<Long, SiftedBlock> receiverHalves = new HashMap<>();
     private final ArrayDeque<PendingEpoch> pendingEpochs = new ArrayDeque<>();
@@ -149,33 +146,21 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
     private LinkStatistics statistics;
 
     /**
-     * {@code transmitterNode} and {@code receiverNode} are ends a and b, which get their own receivers' records;
-     * at statistical fidelity the link gives each key block's delivered key to both ends' KMEs itself.
+     * The link's ends a and b (in {@code directory}) get their own receivers' detections; at statistical
+     * fidelity the link gives each key block's delivered key to both ends' KMEs itself.
      */
-    public static Behavior<Command> create(LinkSpec spec, long runSeed, ActorRef<NodeActor.Command> transmitterNode,
-                                           ActorRef<NodeActor.Command> receiverNode,
-                                           ActorRef<EmulationClock.Command> clock,
-                                           ActorRef<KmeActor.Command> transmitterKme,
-                                           ActorRef<KmeActor.Command> receiverKme) {
-        return Behaviors.setup(context -> new LinkActor(context, spec, runSeed, transmitterNode, receiverNode, clock,
-                transmitterKme, receiverKme));
+    public static Behavior<Command> create(LinkSpec spec, long runSeed, Directory directory) {
+        return Behaviors.setup(context -> new LinkActor(context, spec, runSeed, directory));
     }
 
-    private LinkActor(ActorContext<Command> context, LinkSpec spec, long runSeed,
-                      ActorRef<NodeActor.Command> transmitterNode, ActorRef<NodeActor.Command> receiverNode,
-                      ActorRef<EmulationClock.Command> clock, ActorRef<KmeActor.Command> transmitterKme,
-                      ActorRef<KmeActor.Command> receiverKme) {
+    private LinkActor(ActorContext<Command> context, LinkSpec spec, long runSeed, Directory directory) {
         super(context);
         this.spec = spec;
         boolean isStatistical = spec.fidelity() == Fidelity.STATISTICAL;
         this.channel = isStatistical ? null : LinkChannel.of(spec, LinkConditions.honest());
         this.statistical = isStatistical ? new StatisticalLink(spec, runSeed) : null;
         this.channelKeys = new StreamKey(runSeed, spec.id(), CHANNEL_PURPOSE, 0);
-        this.transmitterNode = transmitterNode;
-        this.receiverNode = receiverNode;
-        this.clock = clock;
-        this.transmitterKme = transmitterKme;
-        this.receiverKme = receiverKme;
+        this.directory = directory;
         this.statistics = LinkStatistics.empty(spec.id());
         this.watch = new LinkWatch(spec.id(), honestDetectionsPerPulse(spec),
                 spec.postProcessing().qberAlarmThreshold());
@@ -264,8 +249,8 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
         watch.onBatch(batch.emissionTimePs(), batch.pulseCount(), sample.detections(), sample.monitorAlarm(),
                 sample.monitorClicks());
         for (LinkChannel.Delivery delivery : sample.deliveries()) {
-            ActorRef<NodeActor.Command> node = delivery.role() == LinkRole.TRANSMITTER ? transmitterNode : receiverNode;
-            node.tell(new NodeActor.DeliverDetections(delivery.detections()));
+            String node = delivery.role() == LinkRole.TRANSMITTER ? spec.transmitterId() : spec.receiverId();
+            directory.node(node).tell(new NodeActor.DeliverDetections(delivery.detections()));
         }
         return this;
     }
@@ -289,9 +274,9 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
                 PackedBits delivered = key.deliveredKey();
                 byte[] material = delivered.toBytes();
                 // Each KME gets its own copy: a KME wipes key material in place once it is spent.
-                transmitterKme.tell(new KmeActor.DeliverKeyBlock(spec.id(), key.blockId(), material.clone(),
+                directory.kme(spec.transmitterId()).tell(new KmeActor.DeliverKeyBlock(spec.id(), key.blockId(), material.clone(),
                         delivered.length()));
-                receiverKme.tell(new KmeActor.DeliverKeyBlock(spec.id(), key.blockId(), material,
+                directory.kme(spec.receiverId()).tell(new KmeActor.DeliverKeyBlock(spec.id(), key.blockId(), material,
                         delivered.length()));
             }
         }
@@ -384,7 +369,7 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
 
     private void reportCompletedEpochs() {
         while (!pendingEpochs.isEmpty() && pendingEpochs.peek().lastSequence() <= comparedThrough) {
-            clock.tell(new EmulationClock.EpochCompleted(spec.id(), pendingEpochs.poll().epoch()));
+            directory.clock().tell(new EmulationClock.EpochCompleted(spec.id(), pendingEpochs.poll().epoch()));
         }
     }
 

@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.RecipientRef;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -20,6 +20,8 @@ import org.qnetem.qkd.protocol.BlockOutcome;
 import org.qnetem.qkd.protocol.KeyBlock;
 import org.qnetem.qkd.protocol.Outbox;
 import org.qnetem.qkd.protocol.SealedMessage;
+import org.qnetem.runtime.entity.Directory;
+import org.qnetem.runtime.entity.RunEntities.NodeEnd;
 import org.qnetem.runtime.kms.KmeActor;
 import org.qnetem.runtime.link.BlockRecord;
 import org.qnetem.runtime.link.ClassicalChannel;
@@ -43,7 +45,7 @@ import org.qnetem.runtime.topology.LinkSpec;
  */
 public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
 
-    public sealed interface Command permits AttachLink, AdvanceTo, DeliverDetections, DeliverFrame, StopLinks,
+    public sealed interface Command permits AdvanceTo, DeliverDetections, DeliverFrame, StopLinks,
             StartLinks, Drain {
     }
 
@@ -75,11 +77,6 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
         }
     }
 
-    /** Wires one end of a link to this node. */
-    public record AttachLink(LinkSpec link, LinkRole role, ActorRef<LinkActor.Command> linkActor,
-                             ActorRef<ClassicalChannel.Command> channel) implements Command, InternalMessage {
-    }
-
     /** Emulated time may advance to {@code endTimePs}: emit every pulse due before it. */
     public record AdvanceTo(long epoch, long endTimePs) implements Command, InternalMessage {
     }
@@ -93,32 +90,35 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
     }
 
     private final String nodeId;
-    private final long runSeed;
-    private final long durationPs;
-    private final ActorRef<KmeActor.Command> kme;
+    private final Directory directory;
     private final Map<String, Attached> ends = new LinkedHashMap<>();
     private final Set<String> stopped = new HashSet<>();
     private long epochStartPs;
 
-    /** {@code kme}: the node's KME, which gets the key of every block this node's engines finish. */
-    public static Behavior<Command> create(String nodeId, long runSeed, long durationPs,
-                                           ActorRef<KmeActor.Command> kme) {
-        return Behaviors.setup(context -> new NodeActor(context, nodeId, runSeed, durationPs, kme));
+    /**
+     * {@code ends}: the node's end of each of its links; {@code directory}: where the links, their classical
+     * channels and the node's KME (which gets the key of every block this node's engines finish) are.
+     */
+    public static Behavior<Command> create(String nodeId, long runSeed, long durationPs, List<NodeEnd> ends,
+                                           Directory directory) {
+        return Behaviors.setup(context -> new NodeActor(context, nodeId, runSeed, durationPs, ends, directory));
     }
 
     private NodeActor(ActorContext<Command> context, String nodeId, long runSeed, long durationPs,
-                      ActorRef<KmeActor.Command> kme) {
+                      List<NodeEnd> ends, Directory directory) {
         super(context);
         this.nodeId = nodeId;
-        this.runSeed = runSeed;
-        this.durationPs = durationPs;
-        this.kme = kme;
+        this.directory = directory;
+        for (NodeEnd end : ends) {
+            LinkSpec link = end.link();
+            this.ends.put(link.id(), new Attached(link, end.role(), LinkEnd.create(link, end.role(), runSeed,
+                    durationPs)));
+        }
     }
 
     @Override
     public Receive<Command> createReceive() {
         return newReceiveBuilder()
-                .onMessage(AttachLink.class, this::onAttachLink)
                 .onMessage(AdvanceTo.class, this::onAdvanceTo)
                 .onMessage(DeliverDetections.class, this::onDeliverDetections)
                 .onMessage(DeliverFrame.class, this::onDeliverFrame)
@@ -137,13 +137,6 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
                 .build();
     }
 
-    private Behavior<Command> onAttachLink(AttachLink attach) {
-        LinkSpec link = attach.link();
-        ends.put(link.id(), new Attached(link, attach.role(), LinkEnd.create(link, attach.role(), runSeed, durationPs),
-                attach.linkActor(), attach.channel()));
-        return this;
-    }
-
     private Behavior<Command> onAdvanceTo(AdvanceTo advance) {
         for (Attached attached : ends.values()) {
             boolean running = !stopped.contains(attached.link().id());
@@ -153,14 +146,14 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
             attached.end().sourceClock().ifPresent(clock -> {
                 if (running) {
                     for (PhotonBatch batch : clock.emitBefore(advance.endTimePs())) {
-                        attached.linkActor().tell(new LinkActor.Transmit(batch));
+                        linkActor(attached).tell(new LinkActor.Transmit(batch));
                     }
                 } else {
                     for (long sequence : clock.skipBefore(advance.endTimePs())) {
-                        attached.linkActor().tell(new LinkActor.RecordDiscarded(sequence));
+                        linkActor(attached).tell(new LinkActor.RecordDiscarded(sequence));
                     }
                 }
-                attached.linkActor().tell(new LinkActor.EpochEmitted(advance.epoch(), clock.lastEmittedSequence()));
+                linkActor(attached).tell(new LinkActor.EpochEmitted(advance.epoch(), clock.lastEmittedSequence()));
             });
         }
         epochStartPs = advance.endTimePs();
@@ -182,7 +175,7 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
         DetectionBatch detections = delivery.batch();
         Attached attached = attached(detections.linkId());
         if (stopped.contains(detections.linkId())) {
-            attached.linkActor().tell(new LinkActor.RecordDiscarded(detections.sequence()));
+            linkActor(attached).tell(new LinkActor.RecordDiscarded(detections.sequence()));
             return this;
         }
         long now = detections.arrivalTimePs();
@@ -197,7 +190,7 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
         Attached attached = attached(frame.payload().linkId());
         if (stopped.contains(frame.payload().linkId())) {
             if (frame.payload() instanceof SiftAnnouncement || frame.payload() instanceof SiftResponse) {
-                attached.linkActor().tell(new LinkActor.RecordDiscarded(frame.payload().batchSequence()));
+                linkActor(attached).tell(new LinkActor.RecordDiscarded(frame.payload().batchSequence()));
             }
             return this;
         }
@@ -209,10 +202,10 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
     private void dispatch(Attached attached, Outbox out, long now) {
         LinkSpec link = attached.link();
         LinkRole role = attached.role();
-        ActorRef<LinkActor.Command> linkActor = attached.linkActor();
+        RecipientRef<LinkActor.Command> linkActor = linkActor(attached);
         String peer = role == LinkRole.TRANSMITTER ? link.receiverId() : link.transmitterId();
         for (SealedMessage sealed : out.messages()) {
-            attached.channel().tell(new ClassicalChannel.Convey(nodeId, peer, now, sealed.message(), sealed.tag()));
+            directory.channel(link.id()).tell(new ClassicalChannel.Convey(nodeId, peer, now, sealed.message(), sealed.tag()));
         }
         out.sifted().forEach(batch -> linkActor.tell(new LinkActor.RecordSifted(role, batch)));
         out.discardedBatches().forEach(batch -> linkActor.tell(new LinkActor.RecordDiscarded(batch)));
@@ -221,7 +214,7 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
             linkActor.tell(new LinkActor.RecordBlock(BlockRecord.of(role, outcome)));
             if (outcome instanceof KeyBlock block) {
                 PackedBits key = block.deliveredKey();
-                kme.tell(new KmeActor.DeliverKeyBlock(link.id(), block.blockId(), key.toBytes(), key.length()));
+                directory.kme(nodeId).tell(new KmeActor.DeliverKeyBlock(link.id(), block.blockId(), key.toBytes(), key.length()));
             }
         }
     }
@@ -234,8 +227,11 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
         return attached;
     }
 
-    /** This node's end of a link, with the actors it talks to. */
-    private record Attached(LinkSpec link, LinkRole role, LinkEnd end, ActorRef<LinkActor.Command> linkActor,
-                            ActorRef<ClassicalChannel.Command> channel) {
+    /** This node's end of a link. */
+    private record Attached(LinkSpec link, LinkRole role, LinkEnd end) {
+    }
+
+    private RecipientRef<LinkActor.Command> linkActor(Attached attached) {
+        return directory.link(attached.link().id());
     }
 }

@@ -3,15 +3,14 @@ package org.qnetem.runtime.operator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Scheduler;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.qnetem.runtime.clock.ClockSummary;
 import org.qnetem.runtime.clock.ProgressListener;
+import org.qnetem.runtime.entity.Directory;
 import org.qnetem.runtime.kms.KeyLayer;
 import org.qnetem.runtime.kms.KmeReport;
 import org.qnetem.runtime.fault.FaultBook;
@@ -28,7 +27,7 @@ import org.qnetem.runtime.topology.Topology;
 public final class LiveRun {
 
     private final Topology topology;
-    private final Map<String, ActorRef<LinkActor.Command>> links;
+    private final Directory directory;
     private final KeyLayer keyLayer;
     private final FaultBook faults;
     private final Scheduler scheduler;
@@ -36,13 +35,13 @@ public final class LiveRun {
     private final AtomicReference<ClockSummary> clock;
 
     /** {@code clock} holds the clock's latest summary, as {@link #recording} keeps it. */
-    public LiveRun(Topology topology, Map<String, ActorRef<LinkActor.Command>> links, KeyLayer keyLayer,
+    public LiveRun(Topology topology, Directory directory, KeyLayer keyLayer,
                    FaultBook faults,
                    AtomicReference<ClockSummary> clock, Scheduler scheduler, Duration askTimeout) {
         this.topology = topology;
         this.faults = faults;
         this.clock = clock;
-        this.links = Map.copyOf(links);
+        this.directory = directory;
         this.keyLayer = keyLayer;
         this.scheduler = scheduler;
         this.askTimeout = askTimeout;
@@ -72,7 +71,7 @@ public final class LiveRun {
     public CompletionStage<List<LinkStatistics>> snapshot() {
         List<CompletableFuture<LinkStatistics>> asks = new ArrayList<>();
         topology.links().forEach(link -> asks.add(AskPattern.<LinkActor.Command, LinkStatistics>ask(
-                links.get(link.id()), LinkActor.SnapshotStatistics::new, askTimeout, scheduler).toCompletableFuture()));
+                directory.link(link.id()), LinkActor.SnapshotStatistics::new, askTimeout, scheduler).toCompletableFuture()));
         return CompletableFuture.allOf(asks.toArray(CompletableFuture[]::new))
                 .thenApply(done -> asks.stream().map(CompletableFuture::join).toList());
     }

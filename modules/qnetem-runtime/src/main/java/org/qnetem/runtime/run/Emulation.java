@@ -50,10 +50,14 @@ public final class Emulation {
     /** As above, also serving the KMEs' ETSI GS QKD 014 endpoints unless {@code etsi} is null. */
     public static RunResult run(Topology topology, RunSettings settings, ProgressListener progress, Config config,
                                 OperatorSettings operator, EtsiEndpoints etsi, Consumer<LiveRun> onStarted) {
+        return run(new EmulationGuardian.Request(topology, settings, progress, operator, etsi, onStarted,
+                new LocalPlacement()), config);
+    }
+
+    /** Runs what {@code request} asks, its entities where its placement puts them (this JVM or a cluster). */
+    public static RunResult run(EmulationGuardian.Request request, Config config) {
         CompletableFuture<RunResult> result = new CompletableFuture<>();
-        ActorSystem<?> system = ActorSystem.create(
-                EmulationGuardian.create(topology, settings, progress, operator, etsi, onStarted, result),
-                SYSTEM_NAME, config);
+        ActorSystem<?> system = ActorSystem.create(EmulationGuardian.create(request, result), SYSTEM_NAME, config);
         system.getWhenTerminated().thenRun(() -> result.completeExceptionally(new IllegalStateException(
                 "the actor system stopped before the run finished; the log above says why")));
         try {

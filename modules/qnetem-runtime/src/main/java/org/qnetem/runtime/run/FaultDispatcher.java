@@ -3,9 +3,8 @@ package org.qnetem.runtime.run;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import org.apache.pekko.actor.typed.ActorRef;
+import org.qnetem.runtime.entity.Directory;
 import org.qnetem.runtime.fault.Event;
 import org.qnetem.runtime.fault.Fault;
 import org.qnetem.runtime.fault.FaultBook;
@@ -25,17 +24,15 @@ import org.qnetem.runtime.topology.Topology;
  * holds the key blocks of its links at both ends ({@link KeyLayer#holdLink}) while the KME at either end is
  * out. The key layer loses a link (its KMEs relay around it) while its fibre is cut, a node at either end
  * is down, the KME at either end is out or its classical channel lets nothing through (a partition, a loss
- * of 1: the KMEs' relay messages cross the same classical network), and gets it back when none holds. At the run's end
- * ({@link #drain}) every fault lifts, so that the blocks in flight can finish: partitions heal, stopped
+ * of 1: the KMEs' relay messages cross the same classical network), and gets it back when none holds. At the
+ * run's end ({@link #drain}) every fault lifts, so that the blocks in flight can finish: partitions heal, stopped
  * links start again, KMEs come back, and the reference ends ask again about the blocks they confirmed.
  */
 final class FaultDispatcher {
 
     private final Topology topology;
     private final FaultBook book;
-    private final Map<String, ActorRef<NodeActor.Command>> nodes;
-    private final Map<String, ActorRef<LinkActor.Command>> links;
-    private final Map<String, ActorRef<ClassicalChannel.Command>> channels;
+    private final Directory directory;
     private final KeyLayer keys;
     private final Set<String> downNodes = new HashSet<>();
     private final Set<String> cutLinks = new HashSet<>();
@@ -44,21 +41,17 @@ final class FaultDispatcher {
     private final Set<String> heldLinks = new HashSet<>();
     private final Set<String> severedLinks = new HashSet<>();
 
-    FaultDispatcher(Topology topology, FaultBook book, Map<String, ActorRef<NodeActor.Command>> nodes,
-                    Map<String, ActorRef<LinkActor.Command>> links,
-                    Map<String, ActorRef<ClassicalChannel.Command>> channels, KeyLayer keys) {
+    FaultDispatcher(Topology topology, FaultBook book, Directory directory, KeyLayer keys) {
         this.topology = topology;
         this.book = book;
-        this.nodes = nodes;
-        this.links = links;
-        this.channels = channels;
+        this.directory = directory;
         this.keys = keys;
     }
 
     void onBoundary(long boundaryPs) {
         FaultBook.Due due = book.due(boundaryPs);
         due.quantum().forEach((link, change) -> {
-            links.get(link).tell(new LinkActor.SetFaults(boundaryPs, change.active().toArray(ScheduledFault[]::new),
+            directory.link(link).tell(new LinkActor.SetFaults(boundaryPs, change.active().toArray(ScheduledFault[]::new),
                     change.cleared()));
             if (change.active().stream().anyMatch(active -> active.fault() instanceof Fault.FibreCut)) {
                 cutLinks.add(link);
@@ -67,10 +60,10 @@ final class FaultDispatcher {
             }
         });
         due.classical().forEach((link, change) -> {
-            channels.get(link).tell(new ClassicalChannel.SetFaults(change.timeline().toArray(ScheduledFault[]::new),
+            directory.channel(link).tell(new ClassicalChannel.SetFaults(change.timeline().toArray(ScheduledFault[]::new),
                     boundaryPs));
             if (change.cleared()) {
-                links.get(link).tell(LinkActor.ClassicalFaultCleared.INSTANCE);
+                directory.link(link).tell(LinkActor.ClassicalFaultCleared.INSTANCE);
             }
             boolean severed = change.timeline().stream().anyMatch(f -> ((Fault.Classical) f.fault()).severs()
                     && f.atPs() <= boundaryPs && boundaryPs < f.untilPs());
@@ -161,7 +154,7 @@ final class FaultDispatcher {
         if (book.faults().isEmpty()) {
             return;
         }
-        channels.values().forEach(channel -> channel.tell(new ClassicalChannel.Heal(endPs)));
+        topology.links().forEach(link -> directory.channel(link.id()).tell(new ClassicalChannel.Heal(endPs)));
         for (LinkSpec link : topology.links()) {
             if (stopped(link)) {
                 setStopped(link, false, endPs, "the run ended: its nodes restart to settle the blocks in flight");
@@ -169,7 +162,7 @@ final class FaultDispatcher {
         }
         downNodes.clear();
         List.copyOf(outKmes).forEach(node -> setKmeOut(node, false, endPs));
-        nodes.values().forEach(node -> node.tell(new NodeActor.Drain(endPs)));
+        topology.nodes().forEach(node -> directory.node(node.id()).tell(new NodeActor.Drain(endPs)));
     }
 
     private boolean stopped(LinkSpec link) {
@@ -179,9 +172,10 @@ final class FaultDispatcher {
     private void setStopped(LinkSpec link, boolean stop, long timePs, String reason) {
         String[] ids = {link.id()};
         for (String end : List.of(link.transmitterId(), link.receiverId())) {
-            nodes.get(end).tell(stop ? new NodeActor.StopLinks(ids, timePs, reason) : new NodeActor.StartLinks(ids));
+            directory.node(end).tell(stop ? new NodeActor.StopLinks(ids, timePs, reason)
+                    : new NodeActor.StartLinks(ids));
         }
-        links.get(link.id()).tell(new LinkActor.SetStopped(stop, timePs, reason));
+        directory.link(link.id()).tell(new LinkActor.SetStopped(stop, timePs, reason));
     }
 
     private List<LinkSpec> linksOf(String node) {

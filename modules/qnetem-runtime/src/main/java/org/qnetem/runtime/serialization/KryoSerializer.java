@@ -31,6 +31,7 @@ public final class KryoSerializer extends JSerializer {
     public static final int IDENTIFIER = 0x514e_4b01;
 
     private final Pool<Kryo> pool;
+    private final SentTraffic traffic = new SentTraffic();
 
     public KryoSerializer(ExtendedActorSystem system) {
         var config = system.settings().config().getConfig("qnetem.serialization.kryo");
@@ -71,6 +72,10 @@ public final class KryoSerializer extends JSerializer {
         return kryo;
     }
 
+    SentTraffic traffic() {
+        return traffic;
+    }
+
     @Override
     public int identifier() {
         return IDENTIFIER;
@@ -86,7 +91,9 @@ public final class KryoSerializer extends JSerializer {
         Kryo kryo = pool.obtain();
         try (Output output = new Output(256, -1)) {
             kryo.writeClassAndObject(output, message);
-            return output.toBytes();
+            byte[] bytes = output.toBytes();
+            traffic.record(message, bytes.length);
+            return bytes;
         } catch (KryoException | IllegalArgumentException e) {
             throw new IllegalArgumentException("cannot serialize " + message.getClass().getName()
                     + " with Kryo (is it listed in qnetem.serialization.kryo.classes?): " + e.getMessage(), e);

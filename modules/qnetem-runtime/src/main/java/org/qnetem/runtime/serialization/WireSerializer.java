@@ -27,6 +27,8 @@ public final class WireSerializer extends SerializerWithStringManifest {
     static final String KME_MESSAGE = "v1.KmeMessage";
     static final String POOL_LEVELS = "v1.PoolLevels";
 
+    private final SentTraffic traffic = new SentTraffic();
+
     public WireSerializer(ExtendedActorSystem system) {
     }
 
@@ -53,8 +55,18 @@ public final class WireSerializer extends SerializerWithStringManifest {
         throw unknown(message);
     }
 
+    SentTraffic traffic() {
+        return traffic;
+    }
+
     @Override
     public byte[] toBinary(Object message) {
+        byte[] bytes = encode(message);
+        traffic.record(message, bytes.length);
+        return bytes;
+    }
+
+    private static byte[] encode(Object message) {
         if (message instanceof LinkActor.Transmit transmit) {
             return WireCodec.encodePhotonBatch(transmit.batch());
         } else if (message instanceof NodeActor.DeliverDetections delivery) {

@@ -13,6 +13,7 @@ import org.qnetem.physics.batch.PackedBits;
 import org.qnetem.qkd.sifting.SiftedBlock;
 import org.qnetem.runtime.QnetemConfig;
 import org.qnetem.runtime.clock.EmulationClock;
+import org.qnetem.runtime.entity.LocalDirectory;
 import org.qnetem.runtime.kms.KmeActor;
 import org.qnetem.runtime.node.NodeActor;
 import org.qnetem.runtime.topology.LinkSpec;
@@ -29,6 +30,18 @@ class LinkActorTest {
         TESTKIT.shutdownTestKit();
     }
 
+    private static LocalDirectory directory(ActorRef<NodeActor.Command> alice, ActorRef<NodeActor.Command> bob,
+                                            ActorRef<EmulationClock.Command> clock,
+                                            ActorRef<KmeActor.Command> kmes) {
+        LocalDirectory directory = new LocalDirectory();
+        directory.addNode(LINK.transmitterId(), alice);
+        directory.addNode(LINK.receiverId(), bob);
+        directory.addKme(LINK.transmitterId(), kmes);
+        directory.addKme(LINK.receiverId(), kmes);
+        directory.setClock(clock);
+        return directory;
+    }
+
     private static SiftedBlock block(long sequence, long bits, int length) {
         PackedBits packed = PackedBits.of(new long[] {bits}, length);
         return new SiftedBlock(LINK.id(), sequence, packed, packed, new byte[length]);
@@ -41,8 +54,8 @@ class LinkActorTest {
         TestProbe<EmulationClock.Command> clock = TESTKIT.createTestProbe();
         TestProbe<LinkStatistics> statistics = TESTKIT.createTestProbe();
         TestProbe<KmeActor.Command> kmes = TESTKIT.createTestProbe();
-        ActorRef<LinkActor.Command> link = TESTKIT.spawn(LinkActor.create(LINK, 1, alice.getRef(), bob.getRef(),
-                clock.getRef(), kmes.getRef(), kmes.getRef()));
+        ActorRef<LinkActor.Command> link = TESTKIT.spawn(LinkActor.create(LINK, 1,
+                directory(alice.getRef(), bob.getRef(), clock.getRef(), kmes.getRef())));
 
         link.tell(new LinkActor.EpochEmitted(0, 1));
         link.tell(new LinkActor.RecordSifted(LinkRole.TRANSMITTER, block(1, 0b1111, 4)));
@@ -71,8 +84,8 @@ class LinkActorTest {
         TestProbe<EmulationClock.Command> clock = TESTKIT.createTestProbe();
         TestProbe<LinkStatistics> statistics = TESTKIT.createTestProbe();
         TestProbe<KmeActor.Command> kmes = TESTKIT.createTestProbe();
-        ActorRef<LinkActor.Command> link = TESTKIT.spawn(LinkActor.create(LINK, 1, alice.getRef(), bob.getRef(),
-                clock.getRef(), kmes.getRef(), kmes.getRef()));
+        ActorRef<LinkActor.Command> link = TESTKIT.spawn(LinkActor.create(LINK, 1,
+                directory(alice.getRef(), bob.getRef(), clock.getRef(), kmes.getRef())));
         link.tell(new LinkActor.RecordSifted(LinkRole.TRANSMITTER, block(0, 0b1, 1)));
         link.tell(new LinkActor.RecordSifted(LinkRole.RECEIVER, block(0, 0b11, 2)));
         link.tell(new LinkActor.ReportStatistics(statistics.getRef()));

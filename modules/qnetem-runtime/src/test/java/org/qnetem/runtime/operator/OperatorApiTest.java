@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
@@ -21,6 +20,7 @@ import org.qnetem.runtime.QnetemConfig;
 import org.qnetem.runtime.clock.ClockSummary;
 import org.qnetem.runtime.kms.KeyLayer;
 import org.qnetem.runtime.kms.KmeActor;
+import org.qnetem.runtime.entity.LocalDirectory;
 import org.qnetem.runtime.fault.FaultBook;
 import org.qnetem.runtime.link.LinkActor;
 import org.qnetem.runtime.topology.Topology;
@@ -41,9 +41,13 @@ class OperatorApiTest {
         Topology topology = TopologyLoader.load(Path.of("../../config/two-node.conf"));
         TestProbe<LinkActor.Command> silent = TESTKIT.createTestProbe();
         TestProbe<KmeActor.Command> silentKme = TESTKIT.createTestProbe();
-        KeyLayer keys = new KeyLayer(topology, Map.of("ALICE", silentKme.getRef(), "BOB", silentKme.getRef()),
-                TESTKIT.system().scheduler(), Duration.ofMillis(200), () -> 0);
-        LiveRun run = new LiveRun(topology, Map.of("ALICE-BOB", silent.getRef()), keys,
+        LocalDirectory directory = new LocalDirectory();
+        directory.addKme("ALICE", silentKme.getRef());
+        directory.addKme("BOB", silentKme.getRef());
+        directory.addLink("ALICE-BOB", silent.getRef());
+        KeyLayer keys = new KeyLayer(topology, directory, TESTKIT.system().scheduler(), Duration.ofMillis(200),
+                () -> 0);
+        LiveRun run = new LiveRun(topology, directory, keys,
                 new FaultBook(topology, List.of(), 50_000_000_000L),
                 new AtomicReference<>(new ClockSummary(0, 0, 0, 0)), TESTKIT.system().scheduler(),
                 Duration.ofMillis(200));

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,18 +21,11 @@ import org.apache.pekko.serialization.SerializationExtension;
 import org.apache.pekko.serialization.Serializers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.qnetem.physics.batch.Bbm92Arm;
 import org.qnetem.physics.batch.PackedBits;
-import org.qnetem.physics.detector.BlindingMonitor;
-import org.qnetem.physics.detector.FreeRunningTiming;
-import org.qnetem.physics.detector.Receiver;
-import org.qnetem.physics.detector.ThresholdDetector;
-import org.qnetem.physics.source.EntangledPairSource;
 import org.qnetem.runtime.QnetemConfig;
 import org.qnetem.qkd.sifting.SiftedBlock;
 import org.qnetem.runtime.clock.ClockSummary;
 import org.qnetem.runtime.clock.EmulationClock;
-import org.qnetem.runtime.link.ClassicalChannel;
 import org.qnetem.runtime.link.BlockDetail;
 import org.qnetem.runtime.link.BlockRecord;
 import org.qnetem.runtime.link.KeyStatistics;
@@ -41,8 +33,6 @@ import org.qnetem.runtime.link.LinkActor;
 import org.qnetem.runtime.link.LinkRole;
 import org.qnetem.runtime.link.LinkStatistics;
 import org.qnetem.runtime.node.NodeActor;
-import org.qnetem.runtime.topology.LinkSpec;
-import org.qnetem.runtime.topology.TopologyLoader;
 
 class KryoSerializerTest {
 
@@ -65,20 +55,8 @@ class KryoSerializerTest {
 
     @Test
     void everyInternalMessageRoundTrips() {
-        TestProbe<LinkActor.Command> link = TESTKIT.createTestProbe();
-        TestProbe<ClassicalChannel.Command> channel = TESTKIT.createTestProbe();
         TestProbe<LinkStatistics> statistics = TESTKIT.createTestProbe();
         TestProbe<ClockSummary> summaries = TESTKIT.createTestProbe();
-        LinkSpec spec = TopologyLoader.load(Path.of("../../config/two-node.conf")).links().get(0);
-        Receiver snspd = new Receiver(0.9, new ThresholdDetector(0.8, new FreeRunningTiming(100, 50_000), 0, 40), 0.01,
-                0.5, new BlindingMonitor(0.01, 3));
-        LinkSpec freeRunning = new LinkSpec(spec.id(), spec.transmitterId(), spec.receiverId(), spec.protocol(),
-                spec.fidelity(), spec.batchPulses(), spec.fibre(), spec.weakCoherentSource(), snspd,
-                spec.postProcessing().withKeyBlockBits(4096));
-        LinkSpec bbm92 = TopologyLoader.load(Path.of("../../config/two-node-bbm92.conf")).links().get(0);
-        LinkSpec pulsedBbm92 = new LinkSpec(bbm92.id(), bbm92.transmitterId(), bbm92.receiverId(), bbm92.protocol(),
-                bbm92.fidelity(), 1000, bbm92.fibre(), new EntangledPairSource(1e8, 0.1, 0.97), 2.5, bbm92.receiver(),
-                Bbm92Arm.BasisChoice.ACTIVE, bbm92.postProcessing());
         SiftedBlock block = new SiftedBlock("ALICE-BOB", 7, PackedBits.of(new long[] {0b1011}, 4),
                 PackedBits.of(new long[] {0b0110}, 4), new byte[] {0, 1, 2, 0});
         BlockDetail detail = new BlockDetail(20, 39, 4_000_000, new long[] {600_000, 300_000, 100_000},
@@ -88,10 +66,6 @@ class KryoSerializerTest {
         BlockRecord aborted = new BlockRecord(LinkRole.TRANSMITTER, 12, 6_000_000, "PARAMETER_ESTIMATION",
                 "test-basis QBER 14 % exceeds the abort threshold 11 %", null, new byte[0]);
         List<Object> messages = List.of(
-                new NodeActor.AttachLink(spec, LinkRole.TRANSMITTER, link.getRef(), channel.getRef()),
-                new NodeActor.AttachLink(freeRunning, LinkRole.RECEIVER, link.getRef(), channel.getRef()),
-                new NodeActor.AttachLink(bbm92, LinkRole.TRANSMITTER, link.getRef(), channel.getRef()),
-                new NodeActor.AttachLink(pulsedBbm92, LinkRole.RECEIVER, link.getRef(), channel.getRef()),
                 new NodeActor.AdvanceTo(3, 150_000_000_000L),
                 new LinkActor.EpochEmitted(3, 149),
                 new LinkActor.RecordSifted(LinkRole.RECEIVER, block),

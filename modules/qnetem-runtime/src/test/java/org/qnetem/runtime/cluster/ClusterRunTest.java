@@ -1,0 +1,108 @@
+package org.qnetem.runtime.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.qnetem.runtime.QnetemConfig;
+import org.qnetem.runtime.clock.ClockMode;
+import org.qnetem.runtime.clock.ClockSettings;
+import org.qnetem.runtime.clock.ProgressListener;
+import org.qnetem.runtime.link.LinkStatistics;
+import org.qnetem.runtime.run.Emulation;
+import org.qnetem.runtime.run.EmulationGuardian;
+import org.qnetem.runtime.run.RunResult;
+import org.qnetem.runtime.run.RunSettings;
+import org.qnetem.runtime.topology.Topology;
+import org.qnetem.runtime.topology.TopologyLoader;
+
+/**
+ * Three members and a coordinator in one JVM on 127.0.0.1, every message through its real serializer: the UK
+ * network in fast mode makes exactly the keys the single-JVM run makes with the same seed.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ClusterRunTest {
+
+    private static final Path UK = Path.of("../../config/uk-bristol-cambridge.conf");
+    private static final long DURATION_PS = 4_000_000_000_000L;
+    private static final long SEED = 7;
+
+    private final List<ClusterMember> members = new ArrayList<>();
+    private final List<HostPort> seeds = new ArrayList<>();
+    private Topology topology;
+    private RunSettings settings;
+    private RunResult clustered;
+
+    @BeforeAll
+    void runOnThreeMembers() throws Exception {
+        topology = TopologyLoader.load(UK);
+        settings = new RunSettings(SEED, new ClockSettings(ClockMode.FAST, 1.0, DURATION_PS, 50_000_000_000L));
+        for (int i = 0; i < 3; i++) {
+            seeds.add(new HostPort("127.0.0.1", freePort()));
+        }
+        for (HostPort seed : seeds) {
+            members.add(ClusterMember.start(new MemberSettings(seeds, Optional.of(seed.host()),
+                    OptionalInt.of(seed.port()), OptionalInt.of(freePort()), Optional.empty()), line -> { }));
+        }
+        ClusterPlacement placement = new ClusterPlacement(seeds, 3, "test", Files.readString(UK), topology, null,
+                settings);
+        clustered = Emulation.run(new EmulationGuardian.Request(topology, settings, ProgressListener.NONE, null, null,
+                live -> { }, placement), ClusterPlacement.coordinatorConfig(QnetemConfig.load(), "127.0.0.1", 0));
+    }
+
+    @AfterAll
+    void stopMembers() throws Exception {
+        for (ClusterMember member : members) {
+            member.leave().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void everyLinkMakesTheKeysOfTheSingleJvmRun() {
+        RunResult single = Emulation.run(topology, settings, ProgressListener.NONE);
+        int withKey = 0;
+        for (int i = 0; i < topology.links().size(); i++) {
+            LinkStatistics one = single.links().get(i);
+            LinkStatistics many = clustered.links().get(i);
+            assertEquals(one.linkId(), many.linkId());
+            assertEquals(one.keys().keyDigest(), many.keys().keyDigest(), one.linkId());
+            assertEquals(one.keys().blocks(), many.keys().blocks(), one.linkId());
+            assertEquals(one.detections(), many.detections(), one.linkId());
+            assertEquals(one.siftedBits(), many.siftedBits(), one.linkId());
+            assertEquals(0, many.keys().mismatchedKeys() + many.keys().keysDeliveredTwice()
+                    + many.keys().keysFromAbortedBlocks(), one.linkId());
+            withKey += many.keys().blocks() > 0 ? 1 : 0;
+        }
+        assertTrue(withKey >= topology.links().size() / 2, withKey + " links made key");
+    }
+
+    @Test
+    void eachRegionLivesOnItsOwnMemberAndTheTrafficIsCounted() {
+        ClusterSummary cluster = clustered.cluster().orElseThrow();
+        assertEquals(3, cluster.members().size());
+        assertEquals(3, cluster.regions().size());
+        assertEquals(3, cluster.regions().stream().map(ClusterSummary.Region::member).distinct().count(),
+                cluster.regions().toString());
+        assertEquals(topology.nodes().size(), cluster.regions().stream().mapToInt(r -> r.nodes().size()).sum());
+        assertEquals(3, cluster.traffic().size());
+        assertTrue(cluster.traffic().stream().allMatch(member -> member.types().length > 0));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
