@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
         description = "Injects a fault into a running emulation through its operator API (run --operator-port)."
                 + " FAULT is a scenario fault (cut, restore, loss-ramp, intercept-resend, photon-number-splitting,"
                 + " blinding, dark-count-storm, detector-failure, classical-latency, classical-loss, partition,"
-                + " node-crash), or clear (with --id), list or events.",
+                + " node-crash, kme-outage), or clear (with --id), list or events.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the API accepted the request", "1:the API could not be reached",
             "2:bad input, or the API refused the request"})
@@ -44,7 +44,7 @@ final class InjectCommand implements Callable<Integer> {
     @Option(names = "--link", description = "The link the fault acts on.")
     private String link;
 
-    @Option(names = "--node", description = "The node (node-crash).")
+    @Option(names = "--node", description = "The node (node-crash, kme-outage).")
     private String node;
 
     @Option(names = "--at", paramLabel = "TIME", description = "Emulated time to apply it, e.g. 30s; default now.")

@@ -82,6 +82,7 @@ public final class Kme implements KeyDelivery {
     private final Map<String, ArrayDeque<KmeMessage.Builder>> outbound = new HashMap<>();
     private final Map<String, Destination> relays = new HashMap<>();
     private final StoredKeys stored = new StoredKeys();
+    private final BlockHold hold = new BlockHold();
     private final List<LowWaterCrossed> events = new ArrayList<>();
     private final RandomStream keyIds;
     private final LongSupplier nanoClock;
@@ -95,6 +96,7 @@ public final class Kme implements KeyDelivery {
     private long keysExpired;
     private long relaysAborted;
     private long messagesRejected;
+    private boolean out;
 
     /**
      * @param saeKmes   the KME of every SAE in the network
@@ -129,10 +131,64 @@ public final class Kme implements KeyDelivery {
      * In a network without SAEs the block is only counted: nobody can ever ask for its key.
      */
     public void onKeyBlock(String linkId, long blockId, byte[] key, long bits) {
-        String peer = linkPeers.get(linkId);
-        if (peer == null) {
+        if (!linkPeers.containsKey(linkId)) {
             throw new IllegalArgumentException("KME " + id + " has no link " + linkId);
         }
+        addBlocks(hold.deliver(new BlockHold.Block(linkId, blockId, key, bits)));
+    }
+
+    /**
+     * Holds ({@code held}) or releases a link's key blocks while the KME at either end is out ({@link BlockHold});
+     * the runtime tells both ends at the same instant. Returns, when a hold ends, what this end held, for the
+     * KME at the other end ({@link #onPeerWindow}).
+     */
+    public Optional<BlockHold.Window> holdLink(String linkId, boolean held) {
+        if (!linkPeers.containsKey(linkId)) {
+            throw new IllegalArgumentException("KME " + id + " has no link " + linkId);
+        }
+        BlockHold.Changed changed = hold.setHeld(linkId, held);
+        addBlocks(changed.ready());
+        return changed.closed();
+    }
+
+    /** What the KME at a link's other end held in one of the link's holds: settles the blocks held here. */
+    public void onPeerWindow(BlockHold.Window window) {
+        if (!linkPeers.containsKey(window.linkId())) {
+            throw new IllegalArgumentException("KME " + id + " has no link " + window.linkId());
+        }
+        addBlocks(hold.onPeerWindow(window));
+    }
+
+    /**
+     * Takes this KME out of service ({@code out}) or back: while out it refuses every ETSI call with 503
+     * ({@link RefusalReason#KME_OUT}) and neither reads nor sends KME messages (they wait, as a transport
+     * would retry them); back, it reads what waited and sends what it owes. Its links' key blocks are the
+     * runtime's to hold ({@link #holdLink}).
+     */
+    public void setOut(boolean out) {
+        this.out = out;
+        if (!out) {
+            for (String peer : pools.keySet()) {
+                drainInbound(peer);
+                flush(peer);
+            }
+        }
+    }
+
+    public boolean out() {
+        return out;
+    }
+
+    /** Adds released blocks to their pools in order and wipes the hold's copies. */
+    private void addBlocks(List<BlockHold.Block> blocks) {
+        for (BlockHold.Block block : blocks) {
+            addBlock(block.linkId(), block.blockId(), block.key(), block.bits());
+            Arrays.fill(block.key(), (byte) 0);
+        }
+    }
+
+    private void addBlock(String linkId, long blockId, byte[] key, long bits) {
+        String peer = linkPeers.get(linkId);
         LinkKeyPool pool = pools.get(peer);
         if (saeKmes.isEmpty()) {
             pool.countBlock(bits);
@@ -140,8 +196,10 @@ public final class Kme implements KeyDelivery {
         }
         pool.addBlock(linkId, blockId, key, bits);
         checkLowWater(pool);
-        drainInbound(peer);
-        flush(peer);
+        if (!out) {
+            drainInbound(peer);
+            flush(peer);
+        }
     }
 
     /** Cuts or restores a link for the key layer: no relay starts over a peer whose links are all down. */
@@ -183,7 +241,8 @@ public final class Kme implements KeyDelivery {
     /** The pools by peer id. */
     public List<KmePool> pools() {
         return pools.values().stream().map(p -> new KmePool(p.peer(), p.ownedBits(), p.suppliedBits(),
-                p.overflowBits(), p.spentBits(), p.lowWaterEvents(), p.usable())).toList();
+                p.overflowBits(), p.spentBits(), p.lowWaterEvents(), p.usable(),
+                p.linkIds().stream().mapToLong(hold::lostBits).sum())).toList();
     }
 
     /** Low-water warnings since the last call. */
@@ -202,8 +261,9 @@ public final class Kme implements KeyDelivery {
 
     @Override
     public CompletableFuture<Status> status(String masterSaeId, String slaveSaeId) {
-        expire();
         try {
+            requireInService();
+            expire();
             requireAttached(masterSaeId);
             String slaveKme = remoteKmeOf(slaveSaeId, "slave");
             long keys = Math.min(availableBits(slaveKme) / settings.keySize(), settings.maxKeyCount());
@@ -217,8 +277,9 @@ public final class Kme implements KeyDelivery {
 
     @Override
     public CompletableFuture<KeyContainer> encKeys(String masterSaeId, String slaveSaeId, KeyRequest request) {
-        expire();
         try {
+            requireInService();
+            expire();
             Request r = validate(masterSaeId, slaveSaeId, request);
             r.destinations.values().forEach(this::launch);
             settle(r);
@@ -230,8 +291,9 @@ public final class Kme implements KeyDelivery {
 
     @Override
     public CompletableFuture<KeyContainer> decKeys(String slaveSaeId, String masterSaeId, List<UUID> keyIds) {
-        expire();
         try {
+            requireInService();
+            expire();
             requireAttached(slaveSaeId);
             if (keyIds.isEmpty()) {
                 throw refuse(RefusalReason.BAD_KEY_IDS, "no key_IDs given");
@@ -314,6 +376,12 @@ public final class Kme implements KeyDelivery {
             ids.add(nextKeyId());
         }
         return new Request(master, number, size, ids, slavesByKme);
+    }
+
+    private void requireInService() {
+        if (out) {
+            throw refuse(RefusalReason.KME_OUT, "KME " + id + " is out of service; try again later");
+        }
     }
 
     private void requireAttached(String sae) {
@@ -495,6 +563,9 @@ public final class Kme implements KeyDelivery {
     }
 
     private void drainInbound(String peer) {
+        if (out) {
+            return;
+        }
         ArrayDeque<KmeMessage> queue = inbound.get(peer);
         LinkKeyPool pool = pools.get(peer);
         while (queue != null && !queue.isEmpty()) {
@@ -685,6 +756,9 @@ public final class Kme implements KeyDelivery {
 
     /** Tags and sends queued messages while authentication key lasts; reports dropped own-share bits. */
     private void flush(String peer) {
+        if (out) {
+            return;
+        }
         LinkKeyPool pool = pools.get(peer);
         ArrayDeque<KmeMessage.Builder> queue = outbound.computeIfAbsent(peer, p -> new ArrayDeque<>());
         if (queue.isEmpty() && pool.hasPendingDiscards()) {

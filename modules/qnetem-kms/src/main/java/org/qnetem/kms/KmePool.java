@@ -9,7 +9,9 @@ package org.qnetem.kms;
  * @param spentBits       own-share key spent as one-time pads
  * @param lowWaterEvents  times the own share fell below the low-water mark
  * @param up              at least one link to the peer is up
+ * @param lostBits        delivered key lost because this KME or the peer's was out when the block came
+ *                        ({@link BlockHold}); both ends count the same blocks
  */
 public record KmePool(String peer, long ownBits, long suppliedBits, long overflowBits, long spentBits,
-                      long lowWaterEvents, boolean up) {
+                      long lowWaterEvents, boolean up, long lostBits) {
 }

@@ -25,7 +25,9 @@ public enum RefusalReason {
     /** A key_ID never issued, already collected by the caller, expired, or from another master SAE. */
     UNKNOWN_KEY(400),
     /** Too little key on every usable path (or none left after relays aborted). */
-    INSUFFICIENT_KEY(503);
+    INSUFFICIENT_KEY(503),
+    /** The KME is out of service (a KME outage): it answers nothing until it is back. */
+    KME_OUT(503);
 
     private final int httpStatus;
 

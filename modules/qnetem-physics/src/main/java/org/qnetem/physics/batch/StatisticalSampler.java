@@ -57,12 +57,20 @@ public final class StatisticalSampler {
 
     /** BBM92 with receivers choosing X with probabilities {@code aliceX} and {@code bobX}. */
     public static StatisticalSampler bbm92(Bbm92Expectation link, double aliceX, double bobX) {
+        return bbm92(link, link.matchedErrorProbability(), aliceX, bobX);
+    }
+
+    /**
+     * As {@link #bbm92(Bbm92Expectation, double, double)}, with {@code matchedErrors} (per pulse) in place of the
+     * link's own: an eavesdropper's errors ({@link PairInterceptResend#matchedErrorProbability}).
+     */
+    public static StatisticalSampler bbm92(Bbm92Expectation link, double matchedErrors, double aliceX, double bobX) {
         double coincidence = link.coincidenceProbability();
         double matched = link.matchedBasisProbability();
         double bothX = aliceX * bobX;
         return new StatisticalSampler(new double[] {1}, new double[] {coincidence},
                 new double[] {coincidence == 0 ? 0 : Math.min(1, matched / coincidence)},
-                new double[] {matched == 0 ? 0 : link.matchedErrorProbability() / matched},
+                new double[] {matched == 0 ? 0 : matchedErrors / matched},
                 bothX / (bothX + (1 - aliceX) * (1 - bobX)),
                 new double[] {link.aliceDoubleClickProbability(), link.bobDoubleClickProbability()});
     }

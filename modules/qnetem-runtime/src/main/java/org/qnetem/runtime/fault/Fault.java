@@ -5,10 +5,21 @@ package org.qnetem.runtime.fault;
  * it. Faults come in layers, each applied by the part of the runtime that owns that layer: quantum faults
  * change a link's channel, detectors or eavesdropper ({@link LinkConditions}, in the link actor);
  * classical faults change a link's classical channel; node faults stop and restart a node's link ends.
- * A new layer (a KME outage, once the key layer exists) is a new sealed sub-interface with its own
- * applier, so a switch over the layers stays exhaustive.
+ * KME faults take a node's key management entity out of service while its links go on. A new layer is a
+ * new sealed sub-interface with its own applier, so a switch over the layers stays exhaustive.
  */
-public sealed interface Fault permits Fault.Quantum, Fault.Classical, Fault.Node {
+public sealed interface Fault permits Fault.Quantum, Fault.Classical, Fault.Node, Fault.Kme {
+
+    /** Faults of a node's KME (the key layer), while the node's quantum links keep running. */
+    sealed interface Kme extends Fault permits KmeOutage {
+
+        String node();
+
+        @Override
+        default String target() {
+            return node();
+        }
+    }
 
     /** The fault's name in scenario files and the operator API, e.g. {@code intercept-resend}. */
     String kind();
@@ -35,6 +46,14 @@ public sealed interface Fault permits Fault.Quantum, Fault.Classical, Fault.Node
     sealed interface Classical extends Fault permits ClassicalLatency, ClassicalLoss, ClassicalPartition {
 
         String link();
+
+        /**
+         * True when nothing gets through while it lasts (a partition, or a loss of every transmission): the
+         * KMEs' relay messages, which travel the same classical network, cannot cross the hop either.
+         */
+        default boolean severs() {
+            return false;
+        }
 
         @Override
         default String target() {
@@ -203,12 +222,13 @@ public sealed interface Fault permits Fault.Quantum, Fault.Classical, Fault.Node
 
     /**
      * Each transmission of a classical message is lost with {@code probability}; the transport sends it
-     * again after {@code retransmitPs} until it gets through, so loss costs time, not messages.
+     * again after {@code retransmitPs} until it gets through, so loss costs time, not messages. At
+     * probability 1 nothing gets through until the loss clears: the channel holds messages as a partition does.
      */
     record ClassicalLoss(String link, double probability, long retransmitPs) implements Classical {
         public ClassicalLoss {
-            if (!(probability > 0 && probability < 1)) {
-                throw new IllegalArgumentException("loss probability must be in (0, 1), got " + probability);
+            if (!(probability > 0 && probability <= 1)) {
+                throw new IllegalArgumentException("loss probability must be in (0, 1], got " + probability);
             }
             if (retransmitPs <= 0) {
                 throw new IllegalArgumentException("retransmission timeout must be > 0, got " + retransmitPs + " ps");
@@ -225,6 +245,11 @@ public sealed interface Fault permits Fault.Quantum, Fault.Classical, Fault.Node
             return "classical message loss on " + link + " (probability " + probability + ", retransmit after "
                     + retransmitPs / 1e9 + " ms)";
         }
+
+        @Override
+        public boolean severs() {
+            return probability == 1;
+        }
     }
 
     /** The classical channel is down: messages wait until it heals. */
@@ -232,6 +257,11 @@ public sealed interface Fault permits Fault.Quantum, Fault.Classical, Fault.Node
         @Override
         public String kind() {
             return "partition";
+        }
+
+        @Override
+        public boolean severs() {
+            return true;
         }
 
         @Override
@@ -250,6 +280,22 @@ public sealed interface Fault permits Fault.Quantum, Fault.Classical, Fault.Node
         @Override
         public String describe() {
             return "node " + node + " crashed";
+        }
+    }
+
+    /**
+     * A node's KME is out of service: ETSI calls to it get 503, its links are down for key relays, and the key
+     * blocks its links finish while it is out are lost at both ends ({@link org.qnetem.kms.BlockHold}).
+     */
+    record KmeOutage(String node) implements Kme {
+        @Override
+        public String kind() {
+            return "kme-outage";
+        }
+
+        @Override
+        public String describe() {
+            return "KME of " + node + " out of service";
         }
     }
 }

@@ -31,10 +31,10 @@ public final class FaultBook {
 
     /** What changes at one boundary, per layer. */
     public record Due(long boundaryPs, Map<String, LinkChange> quantum, Map<String, ClassicalChange> classical,
-                      Map<String, Boolean> nodes) {
+                      Map<String, Boolean> nodes, Map<String, Boolean> kmes) {
 
         public boolean isEmpty() {
-            return quantum.isEmpty() && classical.isEmpty() && nodes.isEmpty();
+            return quantum.isEmpty() && classical.isEmpty() && nodes.isEmpty() && kmes.isEmpty();
         }
     }
 
@@ -73,9 +73,9 @@ public final class FaultBook {
 
     /** Refuses a fault the topology cannot take, naming the fault and its target. */
     public static void check(Topology topology, Fault fault) {
-        if (fault instanceof Fault.Node node) {
-            if (topology.nodes().stream().noneMatch(n -> n.id().equals(node.node()))) {
-                throw new IllegalArgumentException("fault '" + fault.kind() + "': no node '" + node.node()
+        if (fault instanceof Fault.Node || fault instanceof Fault.Kme) {
+            if (topology.nodes().stream().noneMatch(n -> n.id().equals(fault.target()))) {
+                throw new IllegalArgumentException("fault '" + fault.kind() + "': no node '" + fault.target()
                         + "' in topology " + topology.name());
             }
             return;
@@ -83,9 +83,17 @@ public final class FaultBook {
         LinkSpec link = topology.links().stream().filter(l -> l.id().equals(fault.target())).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("fault '" + fault.kind() + "': no link '"
                         + fault.target() + "' in topology " + topology.name()));
-        if (fault instanceof Fault.Quantum && link.protocol() != Protocol.DECOY_BB84) {
-            throw new IllegalArgumentException("fault '" + fault.kind() + "' on link " + link.id() + ": the link is "
-                    + link.protocol().configName() + ", and quantum faults are modelled for decoy-bb84 links only");
+        if (link.protocol() == Protocol.BBM92) {
+            if (fault instanceof Fault.PhotonNumberSplitting) {
+                throw new IllegalArgumentException("fault '" + fault.kind() + "' on link " + link.id() + ": the link is"
+                        + " bbm92, and photon-number splitting does not apply to it: its photons come from an entangled"
+                        + " pair source, not as multi-photon pulses carrying copies of one sender's bit for Eve to"
+                        + " keep; attack it with intercept-resend");
+            }
+            if (fault instanceof Fault.DetectorBlinding) {
+                throw new IllegalArgumentException("fault '" + fault.kind() + "' on link " + link.id() + ": the link is"
+                        + " bbm92, and detector blinding is modelled for decoy-bb84 links only");
+            }
         }
         if (fault instanceof Fault.Classical && link.fidelity() == Fidelity.STATISTICAL) {
             throw new IllegalArgumentException("fault '" + fault.kind() + "' on link " + link.id() + ": the link runs"
@@ -145,6 +153,7 @@ public final class FaultBook {
         Map<String, Boolean> quantumTouched = new LinkedHashMap<>();
         Map<String, Boolean> classicalTouched = new LinkedHashMap<>();
         Map<String, Boolean> nodes = new LinkedHashMap<>();
+        Map<String, Boolean> kmes = new LinkedHashMap<>();
         for (FaultState state : List.copyOf(faults.values())) {
             ScheduledFault scheduled = state.scheduled();
             Long applied = state.appliedPs();
@@ -170,6 +179,8 @@ public final class FaultBook {
                 classicalTouched.merge(fault.target(), clears, Boolean::logicalOr);
             } else if (fault instanceof Fault.Node) {
                 nodes.put(fault.target(), activeOf(fault.target(), Fault.Node.class).size() > 0);
+            } else if (fault instanceof Fault.Kme) {
+                kmes.put(fault.target(), activeOf(fault.target(), Fault.Kme.class).size() > 0);
             }
         }
         Map<String, LinkChange> quantum = new LinkedHashMap<>();
@@ -178,7 +189,7 @@ public final class FaultBook {
         Map<String, ClassicalChange> classical = new LinkedHashMap<>();
         classicalTouched.forEach((link, cleared) -> classical.put(link,
                 new ClassicalChange(classicalTimeline(link), cleared)));
-        return new Due(boundaryPs, quantum, classical, nodes);
+        return new Due(boundaryPs, quantum, classical, nodes, kmes);
     }
 
     /** The active faults of one layer on {@code target}, in id order, each with its applying boundary as {@code atPs}. */
@@ -220,16 +231,16 @@ public final class FaultBook {
         return Math.max(next, (timePs + epochPs - 1) / epochPs * epochPs);
     }
 
-    /** Books an event the run itself caused, such as the loss of a cluster member. */
-    public synchronized void note(Event event) {
-        events.add(event);
-    }
-
     public synchronized List<FaultState> faults() {
         return List.copyOf(faults.values());
     }
 
-    /** Faults applied and cleared so far, in order. */
+    /** Records a reaction no link observes: a KME going out or coming back, a cluster member lost. */
+    public synchronized void record(Event event) {
+        events.add(event);
+    }
+
+    /** Faults applied and cleared so far, and the key layer's reactions, in order. */
     public synchronized List<Event> events() {
         return List.copyOf(events);
     }

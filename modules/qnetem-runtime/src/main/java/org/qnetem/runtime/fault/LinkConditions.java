@@ -1,7 +1,10 @@
 package org.qnetem.runtime.fault;
 
 import java.util.List;
+import java.util.Optional;
 import org.qnetem.physics.attack.Attack;
+import org.qnetem.physics.batch.Bbm92Arm;
+import org.qnetem.physics.batch.PairInterceptResend;
 import org.qnetem.physics.channel.QuantumChannel;
 import org.qnetem.physics.detector.BlindingMonitor;
 import org.qnetem.physics.detector.DetectorTiming;
@@ -11,8 +14,10 @@ import org.qnetem.physics.detector.Receiver;
 import org.qnetem.physics.detector.ThresholdDetector;
 
 /**
- * The physics of a decoy-BB84 link under its active quantum faults: what the channel lets through, what
- * Bob's receiver is, and which eavesdropper acts. The honest link is the empty set of faults. Faults
+ * The physics of a link under its active quantum faults: what the channel lets through, what Bob's receiver
+ * is, and which eavesdropper acts. On a BBM92 link the faults act on end b's leg and receiver ({@link #armB}):
+ * a loss anywhere on a pair's path scales its coincidences alike, and end b is the link's receiving end; an
+ * intercept-resend acts on every leg with fibre ({@link #pairAttack}). The honest link is the empty set of faults. Faults
  * combine: losses multiply, dark-count factors multiply; of several attacks the one applied last acts
  * (an {@link Attack} is one eavesdropper's strategy, and two cannot hold the same fibre at once).
  *
@@ -135,6 +140,29 @@ public final class LinkConditions {
         }
         FreeRunningTiming free = (FreeRunningTiming) timing;
         return new FreeRunningTiming(free.darkCountRateHz() * factor, free.deadTimePs());
+    }
+
+    /** BBM92: end b's arm under the faults: its fibre's losses and cut, its detectors' storms and failure. */
+    public Bbm92Arm armB(Bbm92Arm honest) {
+        if (isHonest()) {
+            return honest;
+        }
+        return new Bbm92Arm(channel(honest.channel()), receiver(honest.receiver()), honest.basisChoice());
+    }
+
+    /**
+     * BBM92: the intercept-resend acting now on the legs with fibre ({@code legA}: the source is not at end a's
+     * node; {@code legB}: not at end b's), if the attack applied last is one. The faults refuse the other attacks
+     * on BBM92 links ({@link FaultBook#check}).
+     */
+    public Optional<PairInterceptResend> pairAttack(boolean legA, boolean legB) {
+        Optional<PairInterceptResend> attack = Optional.empty();
+        for (ScheduledFault scheduled : active) {
+            if (scheduled.fault() instanceof Fault.InterceptResend ir) {
+                attack = Optional.of(new PairInterceptResend(ir.fraction(), legA, legB));
+            }
+        }
+        return attack;
     }
 
     public List<ScheduledFault> active() {

@@ -21,7 +21,8 @@ import org.qnetem.kms.etsi.Status;
 
 /**
  * The {@link KeyDelivery} of one node's KME for the HTTPS layer: each call asks the node's
- * {@link KmeActor}; a KME that does not answer within the ask timeout is a 503.
+ * {@link KmeActor}; a KME that does not answer within the ask timeout is a 503. Served enc_keys calls are
+ * logged ({@link ServedKeys}).
  */
 public final class ActorKeyDelivery implements KeyDelivery {
 
@@ -29,8 +30,12 @@ public final class ActorKeyDelivery implements KeyDelivery {
     private final RecipientRef<KmeActor.Command> kme;
     private final Scheduler scheduler;
     private final Duration timeout;
+    private final ServedKeys served;
 
-    public ActorKeyDelivery(String kmeId, RecipientRef<KmeActor.Command> kme, Scheduler scheduler, Duration timeout) {
+    /** {@code served}: where keys served by enc_keys are logged. */
+    public ActorKeyDelivery(String kmeId, RecipientRef<KmeActor.Command> kme, Scheduler scheduler, Duration timeout,
+                            ServedKeys served) {
+        this.served = served;
         this.kmeId = kmeId;
         this.kme = kme;
         this.scheduler = scheduler;
@@ -52,9 +57,15 @@ public final class ActorKeyDelivery implements KeyDelivery {
 
     @Override
     public CompletionStage<KeyContainer> encKeys(String masterSaeId, String slaveSaeId, KeyRequest request) {
+        List<String> slaves = new ArrayList<>(List.of(slaveSaeId));
+        slaves.addAll(request.additionalSlaveSaeIds());
         return keys(replyTo -> new KmeActor.EncKeys(masterSaeId, slaveSaeId, request.number().orElse(null),
                 request.size().orElse(null), request.additionalSlaveSaeIds().toArray(String[]::new),
-                request.extensionMandatory().size(), replyTo));
+                request.extensionMandatory().size(), replyTo))
+                .thenApply(keys -> {
+                    served.record(masterSaeId, slaves, keys.keys().stream().mapToLong(k -> 8L * k.key().length).sum());
+                    return keys;
+                });
     }
 
     @Override

@@ -16,6 +16,7 @@ import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.qnetem.kms.BlockHold;
 import org.qnetem.kms.Kme;
 import org.qnetem.kms.KmePool;
 import org.qnetem.kms.KmsSettings;
@@ -41,7 +42,7 @@ import org.qnetem.wire.v1.PoolLevels;
 public final class KmeActor extends AbstractBehavior<KmeActor.Command> {
 
     public sealed interface Command permits DeliverKeyBlock, DeliverKmeMessage, DeliverPoolLevels,
-            SetLinkUp, GetStatus, EncKeys, DecKeys, ReportKme, Tick {
+            SetLinkUp, GetStatus, EncKeys, DecKeys, ReportKme, Tick, SetOut, HoldLink, PeerWindow {
     }
 
     /**
@@ -66,6 +67,21 @@ public final class KmeActor extends AbstractBehavior<KmeActor.Command> {
 
     /** Cuts or restores a link for the key layer (both ends' KMEs are told). */
     public record SetLinkUp(String linkId, boolean up) implements Command, InternalMessage {
+    }
+
+    /** Takes the KME out of service or back (a KME outage): out, it refuses ETSI calls and reads no KME message. */
+    public record SetOut(boolean out) implements Command, InternalMessage {
+    }
+
+    /** Holds or releases a link's key blocks while the KME at either end is out; both ends are told at once. */
+    public record HoldLink(String linkId, boolean held) implements Command, InternalMessage {
+    }
+
+    /**
+     * The blocks the KME at a link's other end held in one hold window ({@link org.qnetem.kms.BlockHold}), so
+     * that both ends lose the same ones. Emulator bookkeeping between the two ends, not a relay message.
+     */
+    public record PeerWindow(String linkId, long sequence, long[] blockIds) implements Command, InternalMessage {
     }
 
     public record GetStatus(String masterSaeId, String slaveSaeId, ActorRef<StatusAnswered> replyTo)
@@ -108,6 +124,8 @@ public final class KmeActor extends AbstractBehavior<KmeActor.Command> {
     }
 
     private final Kme kme;
+    private boolean keyArrived;
+    private final Map<String, String> linkPeers;
     private final List<String> peers;
     private final Directory directory;
     private final Map<String, PeerLevel> advertised = new HashMap<>();
@@ -132,6 +150,7 @@ public final class KmeActor extends AbstractBehavior<KmeActor.Command> {
                      Map<String, String> linkPeers, List<String> peers, long runSeed, Directory directory) {
         super(context);
         this.routes = !saeKmes.isEmpty();
+        this.linkPeers = Map.copyOf(linkPeers);
         this.peers = List.copyOf(peers);
         this.directory = directory;
         Set<String> known = Set.copyOf(peers);
@@ -148,6 +167,7 @@ public final class KmeActor extends AbstractBehavior<KmeActor.Command> {
     public Receive<Command> createReceive() {
         return newReceiveBuilder()
                 .onMessage(DeliverKeyBlock.class, block -> {
+                    keyArrived = true;
                     kme.onKeyBlock(block.linkId(), block.blockId(), block.key(), block.bits());
                     Arrays.fill(block.key(), (byte) 0);
                     return this;
@@ -165,6 +185,22 @@ public final class KmeActor extends AbstractBehavior<KmeActor.Command> {
                     advertise(true);
                     return this;
                 })
+                .onMessage(SetOut.class, set -> {
+                    kme.setOut(set.out());
+                    if (!set.out()) {
+                        advertise(true);
+                    }
+                    return this;
+                })
+                .onMessage(HoldLink.class, hold -> {
+                    kme.holdLink(hold.linkId(), hold.held()).ifPresent(window -> directory.kme(linkPeers.get(
+                            hold.linkId())).tell(new PeerWindow(window.linkId(), window.sequence(), window.blockIds())));
+                    return this;
+                })
+                .onMessage(PeerWindow.class, window -> {
+                    kme.onPeerWindow(new BlockHold.Window(window.linkId(), window.sequence(), window.blockIds()));
+                    return this;
+                })
                 .onMessage(GetStatus.class, this::onGetStatus)
                 .onMessage(EncKeys.class, this::onEncKeys)
                 .onMessage(DecKeys.class, this::onDecKeys)
@@ -174,6 +210,9 @@ public final class KmeActor extends AbstractBehavior<KmeActor.Command> {
                     return this;
                 })
                 .onMessage(Tick.class, tick -> {
+                    if (kme.out()) {
+                        return this;
+                    }
                     kme.expire();
                     advertise(false);
                     for (LowWaterCrossed low : kme.drainEvents()) {
@@ -243,7 +282,9 @@ public final class KmeActor extends AbstractBehavior<KmeActor.Command> {
      * eighth. Routing needs the rough level, not every block, and flooding costs a message per pair of KMEs.
      */
     private void advertise(boolean force) {
-        if (!routes) {
+        // Before any key arrived there is no level to tell, and on one JVM the other KMEs may not all be
+        // spawned yet when the first tick comes.
+        if (!routes || (!force && !keyArrived)) {
             return;
         }
         PoolLevels levels = kme.levels();

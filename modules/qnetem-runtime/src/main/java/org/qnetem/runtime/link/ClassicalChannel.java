@@ -34,8 +34,8 @@ import org.qnetem.runtime.topology.LinkSpec;
  * faults act on that: extra latency adds to the arrival time; loss makes each transmission fail with
  * a probability, and every failure costs one retransmission timeout (drawn per message from the
  * stream (run seed, link, {@value #LOSS_PURPOSE}/sender/message type/batch, occurrence), so the same
- * message is delayed the same way in every run); a partition holds every message sent while it lasts
- * and delivers them, in order, when it heals. A message is judged by the emulated time it was sent, so
+ * message is delayed the same way in every run); a partition (or a loss of every transmission) holds
+ * every message sent while it lasts and delivers them, in order, when it heals. A message is judged by the emulated time it was sent, so
  * faults known in advance (a scenario's) catch exactly the same messages in every fast run.
  */
 public final class ClassicalChannel extends AbstractBehavior<ClassicalChannel.Command> {
@@ -155,7 +155,7 @@ public final class ClassicalChannel extends AbstractBehavior<ClassicalChannel.Co
     private long heldUntil(long sentPs) {
         long until = Long.MIN_VALUE;
         for (ScheduledFault fault : faults) {
-            if (fault.fault() instanceof Fault.ClassicalPartition && covers(fault, sentPs)) {
+            if (fault.fault() instanceof Fault.Classical classical && classical.severs() && covers(fault, sentPs)) {
                 until = Math.max(until, fault.untilPs());
             }
         }
@@ -181,7 +181,7 @@ public final class ClassicalChannel extends AbstractBehavior<ClassicalChannel.Co
             }
             if (fault.fault() instanceof Fault.ClassicalLatency latency) {
                 delay += latency.extraPs();
-            } else if (fault.fault() instanceof Fault.ClassicalLoss loss) {
+            } else if (fault.fault() instanceof Fault.ClassicalLoss loss && !loss.severs()) {
                 delay += failedTransmissions(convey, loss.probability()) * loss.retransmitPs();
             }
         }

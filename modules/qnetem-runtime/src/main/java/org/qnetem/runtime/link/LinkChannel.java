@@ -1,14 +1,17 @@
 package org.qnetem.runtime.link;
 
 import java.util.List;
+import java.util.Optional;
 import org.qnetem.physics.batch.BatchSample;
 import org.qnetem.physics.batch.Bb84BatchSampler;
 import org.qnetem.physics.batch.Bbm92BatchSampler;
 import org.qnetem.physics.batch.DetectionBatch;
 import org.qnetem.physics.batch.GroundTruth;
+import org.qnetem.physics.batch.PairInterceptResend;
 import org.qnetem.physics.batch.PairSample;
 import org.qnetem.physics.batch.PairTruth;
 import org.qnetem.physics.batch.PhotonBatch;
+import org.qnetem.physics.random.RandomStream;
 import org.qnetem.physics.random.StreamKey;
 import org.qnetem.runtime.fault.LinkConditions;
 import org.qnetem.runtime.topology.LinkSpec;
@@ -16,18 +19,17 @@ import org.qnetem.runtime.topology.LinkSpec;
 /** The quantum channel physics of one link: what the receivers record of a batch, and its ground truth. */
 sealed interface LinkChannel {
 
-    /** The link under {@code conditions}; faults act on decoy-BB84 links only (the fault book refuses others). */
+    /** Purpose suffix of the stream an intercept-resend on a BBM92 batch draws from. */
+    String INTERCEPT_RESEND_PURPOSE = "/intercept-resend";
+
+    /** The link under {@code conditions} (on BBM92, the faults the fault book lets through: see LinkConditions). */
     static LinkChannel of(LinkSpec spec, LinkConditions conditions) {
         return switch (spec.protocol()) {
             case DECOY_BB84 -> new Bb84(new Bb84BatchSampler(spec.weakCoherentSource(),
                     conditions.channel(spec.fibre()), conditions.receiver(spec.receiver()), conditions.attack()));
-            case BBM92 -> {
-                if (!conditions.isHonest()) {
-                    throw new IllegalArgumentException("link " + spec.id() + " is BBM92: quantum faults act on"
-                            + " decoy-BB84 links only");
-                }
-                yield new Bbm92(new Bbm92BatchSampler(spec.source(), spec.armA(), spec.armB()));
-            }
+            case BBM92 -> new Bbm92(new Bbm92BatchSampler(spec.source(), spec.armA(), conditions.armB(spec.armB())),
+                    conditions.pairAttack(spec.sourcePositionKm() > 0, spec.sourcePositionKm() < spec.fibre().lengthKm()),
+                    spec.armA().receiver().basisBiasX(), spec.armB().receiver().basisBiasX());
         };
     }
 
@@ -63,16 +65,28 @@ sealed interface LinkChannel {
         }
     }
 
-    /** The sampler's "alice" arm is end a's, its "bob" arm end b's. */
-    record Bbm92(Bbm92BatchSampler sampler) implements LinkChannel {
+    /**
+     * The sampler's "alice" arm is end a's, its "bob" arm end b's; an intercept-resend rewrites the sampled bits
+     * from its own stream (the batch's key with {@link #INTERCEPT_RESEND_PURPOSE}), so the clicks are the
+     * honest link's.
+     */
+    record Bbm92(Bbm92BatchSampler sampler, Optional<PairInterceptResend> attack, double biasXA, double biasXB)
+            implements LinkChannel {
         @Override
         public Sampled sample(PhotonBatch batch, StreamKey key) {
             PairSample sample = sampler.sample(batch, key);
+            long eveKnown = 0;
+            if (attack.isPresent()) {
+                PairInterceptResend.Attacked attacked = attack.get().apply(sample, biasXA, biasXB,
+                        new RandomStream(key.withPurpose(key.purpose() + INTERCEPT_RESEND_PURPOSE)));
+                sample = attacked.sample();
+                eveKnown = attacked.eveKnownMatched();
+            }
             PairTruth truth = sample.truth();
             long doubleClicks = sample.alice().doubleClicks().bitCount() + sample.bob().doubleClicks().bitCount();
             return new Sampled(List.of(new Delivery(LinkRole.TRANSMITTER, sample.alice()),
                     new Delivery(LinkRole.RECEIVER, sample.bob())), truth.coincidences(), doubleClicks,
-                    truth.matchedBasis(), truth.matchedBasisErrors(), 0, 0, false);
+                    truth.matchedBasis(), truth.matchedBasisErrors(), eveKnown, 0, false);
         }
     }
 }

@@ -2,7 +2,9 @@ package org.qnetem.runtime.link;
 
 import java.util.List;
 import java.util.Optional;
+import org.qnetem.physics.batch.Bbm92Arm;
 import org.qnetem.physics.batch.Bbm92Expectation;
+import org.qnetem.physics.batch.PairInterceptResend;
 import org.qnetem.physics.batch.PhotonBatch;
 import org.qnetem.physics.batch.StatisticalCounts;
 import org.qnetem.physics.batch.StatisticalSampler;
@@ -16,14 +18,16 @@ import org.qnetem.qkd.protocol.ExpectedKeyRate;
 import org.qnetem.qkd.protocol.StatisticalBlocks;
 import org.qnetem.runtime.fault.LinkConditions;
 import org.qnetem.runtime.topology.LinkSpec;
+import org.qnetem.runtime.topology.Protocol;
 
 /**
  * A link at statistical fidelity, as its link actor runs it: each batch's counts drawn from the
  * stream (run seed, link, {@value #PURPOSE}, batch) by {@link StatisticalSampler}, and the key blocks
- * they close from {@link StatisticalBlocks}. Quantum faults (decoy BB84 only) enter through the detection
- * model: each batch's counts come from {@link Bb84Expectation} of the link under its {@link LinkConditions}
- * at the batch's emission time, and Eve's share of the sifted bits and the blinding monitor's clicks are
- * that model's expectations. A satellite link's model follows the pass: the transmittance at the batch's
+ * they close from {@link StatisticalBlocks}. Quantum faults enter through the detection model: each batch's
+ * counts come from {@link Bb84Expectation} (BBM92: {@link Bbm92Expectation} with end b's arm under the faults,
+ * and an intercept-resend's errors from {@link PairInterceptResend}) of the link under its
+ * {@link LinkConditions} at the batch's emission time, and Eve's share of the sifted bits and the blinding
+ * monitor's clicks are that model's expectations. A satellite link's model follows the pass: the transmittance at the batch's
  * middle, so a batch (10 ms at 1 GHz and 10^7 pulses) sees one loss; between passes the station is not
  * tracking and its detectors are not gated on the satellite's clock, so nothing is detected, dark counts
  * included.
@@ -46,9 +50,15 @@ final class StatisticalLink {
                          StatisticalSampler sampler) {
     }
 
+    /** The BBM92 model under faults, kept while the conditions and their loss factor stay the same. */
+    private record Bbm92Model(double lossFactor, LinkConditions conditions, StatisticalSampler sampler,
+                              double eveKnownPerPulse) {
+    }
+
     private final LinkSpec spec;
     private final StatisticalSampler sampler;
     private Model model;
+    private Bbm92Model bbm92Model;
     private LinkConditions conditions = LinkConditions.honest();
     private final StatisticalBlocks blocks;
     private final RandomStream streams;
@@ -78,12 +88,8 @@ final class StatisticalLink {
         delayPs = spec.fibre().lengthKm() * 1e3 * spec.fibre().groupIndex() / 299_792_458.0 * 1e12;
     }
 
-    /** The conditions later batches are drawn under; only decoy-BB84 links take faults. */
+    /** The conditions later batches are drawn under. */
     void setConditions(LinkConditions next) {
-        if (!next.isHonest() && spec.protocol() != org.qnetem.runtime.topology.Protocol.DECOY_BB84) {
-            throw new IllegalArgumentException("link " + spec.id() + " is " + spec.protocol().configName()
-                    + ": quantum faults act on decoy-BB84 links only");
-        }
         conditions = next;
     }
 
@@ -100,6 +106,10 @@ final class StatisticalLink {
         StatisticalCounts counts;
         if (conditions.isHonest() && !spec.isSatellite()) {
             counts = sampler.sample(pulses, streams.atSequence(batch.sequence()));
+        } else if (spec.protocol() == Protocol.BBM92) {
+            Bbm92Model faulted = bbm92ModelAt(batch.emissionTimePs());
+            counts = faulted.sampler().sample(pulses, streams.atSequence(batch.sequence()));
+            eveKnown = Math.round(faulted.eveKnownPerPulse() * pulses);
         } else {
             Optional<Model> current = modelAt(batch);
             if (current.isEmpty()) {
@@ -120,6 +130,24 @@ final class StatisticalLink {
         long endPs = batch.emissionTimePs() + batch.durationPs() + Math.round(delayPs);
         return new Drawn(counts, blocks.add(batch.sequence(), batch.emissionTimePs(), endPs, counts), eveKnown,
                 monitorClicks, monitorAlarm);
+    }
+
+    /** The BBM92 link under its faults for light emitted at {@code emissionPs}. */
+    private Bbm92Model bbm92ModelAt(long emissionPs) {
+        double lossFactor = conditions.transmittanceFactor(emissionPs);
+        if (bbm92Model == null || bbm92Model.conditions() != conditions || bbm92Model.lossFactor() != lossFactor) {
+            Bbm92Arm armB = conditions.armB(spec.armB());
+            Bbm92Expectation link = Bbm92Expectation.of(spec.source(), spec.armA(), armB, emissionPs);
+            double biasA = spec.armA().receiver().basisBiasX();
+            double biasB = armB.receiver().basisBiasX();
+            Optional<PairInterceptResend> attack = conditions.pairAttack(spec.sourcePositionKm() > 0,
+                    spec.sourcePositionKm() < spec.fibre().lengthKm());
+            double errors = attack.map(a -> a.matchedErrorProbability(link, biasA, biasB))
+                    .orElse(link.matchedErrorProbability());
+            bbm92Model = new Bbm92Model(lossFactor, conditions, StatisticalSampler.bbm92(link, errors, biasA, biasB),
+                    attack.map(a -> a.eveKnownShare(biasA, biasB) * link.matchedBasisProbability()).orElse(0.0));
+        }
+        return bbm92Model;
     }
 
     /** The model of the link for this batch; empty for a satellite link between passes. */

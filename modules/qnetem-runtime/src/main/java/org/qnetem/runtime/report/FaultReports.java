@@ -19,9 +19,10 @@ import org.qnetem.runtime.topology.LinkSpec;
 final class FaultReports {
 
     /** Reactions that count as the network noticing a fault. */
-    private static final Set<String> NOTICING = Set.of("qber-alarm", "block-aborted", "link-down", "blinding-alarm");
-    /** Reactions that say a link is working again. */
-    private static final Set<String> RECOVERING = Set.of("link-up", "key-recovered");
+    private static final Set<String> NOTICING = Set.of("qber-alarm", "block-aborted", "link-down", "blinding-alarm",
+            "kme-down");
+    /** Reactions that say a link (or a KME) is working again. */
+    private static final Set<String> RECOVERING = Set.of("link-up", "key-recovered", "kme-up");
 
     static final String GROUND_TRUTH_DEFINITION = "sifted_bits: matched-basis detections (key and test basis) of"
             + " the block's batches, as the channel sampler counted them; eve_known_sifted_bits: those whose value"
@@ -48,6 +49,8 @@ final class FaultReports {
 
     static List<RunReport.FaultReport> faults(RunResult result, List<Event> events, double seconds) {
         List<RunReport.FaultReport> reports = new ArrayList<>();
+        long endPs = Math.round(seconds * 1e12);
+        PairSupply supply = new PairSupply(result, endPs);
         for (FaultBook.FaultState state : result.faults()) {
             ScheduledFault scheduled = state.scheduled();
             Fault fault = scheduled.fault();
@@ -60,7 +63,7 @@ final class FaultReports {
             if (applied != null) {
                 for (Event event : events) {
                     if (event.faultId() != Event.NO_FAULT || event.timePs() < applied
-                            || !affected.contains(event.target())) {
+                            || !affected.contains(event.target()) && !event.target().equals(fault.target())) {
                         continue;
                     }
                     reactions.merge(event.type(), 1L, Long::sum);
@@ -73,7 +76,6 @@ final class FaultReports {
                     }
                 }
             }
-            long endPs = Math.round(seconds * 1e12);
             reports.add(new RunReport.FaultReport(scheduled.id(), fault.kind(), fault.target(), fault.describe(),
                     scheduled.atPs() / 1e12,
                     scheduled.untilPs() == ScheduledFault.OPEN ? null : scheduled.untilPs() / 1e12,
@@ -82,16 +84,18 @@ final class FaultReports {
                     recovered == null ? null : recovered.timePs() / 1e12, affected, reactions,
                     applied == null ? null : keyRate(result, affected, 0, applied),
                     applied == null ? null : keyRate(result, affected, applied, cleared == null ? endPs : cleared),
-                    cleared == null ? null : keyRate(result, affected, cleared, endPs)));
+                    cleared == null ? null : keyRate(result, affected, cleared, endPs),
+                    applied == null ? List.of() : supply.around(applied, cleared == null ? endPs : cleared, endPs)));
         }
         return reports;
     }
 
-    /** The links a fault acts on: its link, or every link of its node. */
+    /** The links a fault acts on: its link, or every link of its node (crashed, or whose KME is out). */
     private static List<String> affectedLinks(RunResult result, Fault fault) {
-        if (fault instanceof Fault.Node node) {
+        if (fault instanceof Fault.Node || fault instanceof Fault.Kme) {
+            String node = fault.target();
             return result.topology().links().stream()
-                    .filter(l -> l.transmitterId().equals(node.node()) || l.receiverId().equals(node.node()))
+                    .filter(l -> l.transmitterId().equals(node) || l.receiverId().equals(node))
                     .map(LinkSpec::id).toList();
         }
         return List.of(fault.target());

@@ -72,10 +72,12 @@ public record RunReport(String topology, String topologyFile, long seed, String 
      * share of the pool); {@code supplied_bits} all delivered key the pool received from the links (both shares
      * and the KME authentication key); {@code overflow_bits} own-share key dropped because the share was full;
      * {@code spent_bits} own-share key spent as one-time pads; {@code low_water_events} how often the own share
-     * fell below the low-water mark; {@code up} whether a link to the peer is up for the key layer.
+     * fell below the low-water mark; {@code up} whether a link to the peer is up for the key layer; {@code lost_bits}
+     * delivered key lost because this KME or the peer's was out when the blocks finished (both ends count the
+     * same blocks).
      */
     public record PoolReport(long bits, long suppliedBits, long overflowBits, long spentBits, long lowWaterEvents,
-                             boolean up) {
+                             boolean up, long lostBits) {
     }
 
     /**
@@ -84,12 +86,14 @@ public record RunReport(String topology, String topologyFile, long seed, String 
      * {@code dec_keys_served} to slave SAEs, {@code keys_relayed} as a trusted intermediate node,
      * {@code keys_expired} uncollected within the TTL; {@code relays_aborted} relays it started that stopped on
      * the way (and were retried elsewhere), {@code messages_rejected} KME messages dropped (failed
-     * authentication or not making sense), {@code refused} calls refused per reason, {@code stored_keys} keys
-     * still waiting here for slave SAEs.
+     * authentication or not making sense), {@code refused} calls refused per reason ({@code kme_out} while it
+     * was out of service), {@code stored_keys} keys still waiting here for slave SAEs, {@code lost_key_bits}
+     * delivered key its pools lost to KME outages (its own or its neighbours').
      */
     public record KmeReport(String id, String node, String host, Integer port, String url, List<String> saes,
                             long encKeysServed, long decKeysServed, long keysRelayed, long keysExpired,
-                            long relaysAborted, long messagesRejected, Map<String, Long> refused, int storedKeys) {
+                            long relaysAborted, long messagesRejected, Map<String, Long> refused, int storedKeys,
+                            long lostKeyBits) {
     }
 
     /**
@@ -104,14 +108,28 @@ public record RunReport(String topology, String topologyFile, long seed, String 
      * One fault: when it was asked for ({@code at_seconds}, {@code until_seconds}) and applied and cleared
      * (at epoch boundaries; null if it never was); when the network first noticed it on the affected links
      * (first QBER alarm, aborted block, link down or blinding alarm at or after it applied) and how;
-     * the reactions on those links from its application to the run's end, by type; and the secret key
-     * rate of the affected links before it, while it held and after it cleared (null for an empty window).
+     * the reactions on those links from its application to the run's end, by type; the secret key
+     * rate of the affected links before it, while it held and after it cleared (null for an empty window);
+     * and the key supply of every pair of SAEs on different KMEs in the same windows ({@code sae_pairs}).
      */
     public record FaultReport(long id, String kind, String target, String description, double atSeconds,
                               Double untilSeconds, Double appliedSeconds, Double clearedSeconds,
                               Double noticedSeconds, String noticedBy, Double recoveredSeconds,
                               List<String> affectedLinks, Map<String, Long> reactions,
-                              Double keyRateBeforeBps, Double keyRateDuringBps, Double keyRateAfterBps) {
+                              Double keyRateBeforeBps, Double keyRateDuringBps, Double keyRateAfterBps,
+                              List<SaePairSupplyReport> saePairs) {
+    }
+
+    /**
+     * The key one pair of SAEs got or could get, in bits per second, before a fault, while it held and after
+     * it cleared (null for an empty window). {@code measure} says which: {@code served}, the key bits of the
+     * pair's enc_keys calls answered in the window (when the pair made any in the run); otherwise
+     * {@code relay-supply}, the narrowest link of the widest path between the pair's KMEs over the links the
+     * key layer had up for the whole window, each weighing the own-share bits a KME got from its delivered
+     * blocks in the window (a third of the key, the rest being the peer's share and authentication).
+     */
+    public record SaePairSupplyReport(String a, String b, String measure, Double beforeBps, Double duringBps,
+                                      Double afterBps) {
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.qnetem.runtime.report;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -101,7 +102,7 @@ public final class RunReports {
         Map<String, RunReport.PoolReport> pools = new LinkedHashMap<>();
         for (KmePool pool : kme.pools()) {
             pools.put(pool.peer(), new RunReport.PoolReport(pool.ownBits(), pool.suppliedBits(), pool.overflowBits(),
-                    pool.spentBits(), pool.lowWaterEvents(), pool.up()));
+                    pool.spentBits(), pool.lowWaterEvents(), pool.up(), pool.lostBits()));
         }
         return pools;
     }
@@ -114,7 +115,8 @@ public final class RunReports {
                 endpoint.map(KmeEndpoint::port).orElse(null), endpoint.map(KmeEndpoint::url).orElse(null),
                 topology.saes().stream().filter(sae -> sae.node().equals(node.id())).map(SaeSpec::id).toList(),
                 c.encKeysServed(), c.decKeysServed(), c.keysRelayed(), c.keysExpired(), c.relaysAborted(),
-                c.messagesRejected(), c.refusedByReason(), kme.storedKeys());
+                c.messagesRejected(), c.refusedByReason(), kme.storedKeys(),
+                Arrays.stream(kme.pools()).mapToLong(KmePool::lostBits).sum());
     }
 
     /** The analytic model of a link: per pulse (BBM92: per pump pulse or window), and its secret key rate. */

@@ -165,7 +165,8 @@ public final class EmulationGuardian {
                 context.getSystem().settings().config().getDuration("qnetem.kms.tick"));
         directory = request.placement().place(context, entities);
         keyLayer = new KeyLayer(topology, directory, context.getSystem().scheduler(),
-                context.getSystem().settings().config().getDuration("qnetem.kms.ask-timeout"));
+                context.getSystem().settings().config().getDuration("qnetem.kms.ask-timeout"),
+                () -> latestClock.get().emulatedPs());
         dispatcher = new FaultDispatcher(topology, faults, directory, keyLayer);
         List<RecipientRef<NodeActor.Command>> nodes = topology.nodes().stream()
                 .map(node -> directory.node(node.id())).toList();
@@ -267,7 +268,7 @@ public final class EmulationGuardian {
                                 finished.failure()));
                     }
                     result.complete(new RunResult(topology, request.settings(), clockSummary, ordered, kmes,
-                            faults.faults(), faults.events(), finished.cluster(), lost));
+                            faults.faults(), faults.events(), keyLayer.served(), finished.cluster(), lost));
                     return Behaviors.same();
                 })
                 .onMessage(MemberGone.class, this::onMemberGone)

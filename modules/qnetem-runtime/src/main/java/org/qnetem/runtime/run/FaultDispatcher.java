@@ -23,11 +23,13 @@ import org.qnetem.runtime.topology.Topology;
  * Hands each layer's faults to the actors that apply them, at every epoch boundary (in the clock's
  * thread, before any node hears of the epoch): quantum faults to the link actors, classical faults to
  * the classical channels, node crashes as stopped links to both ends' nodes and the link's observer. A
- * link is stopped while a node at either end is down. The key layer loses a link (its KMEs relay around
- * it) while its fibre is cut or a node at either end is down, and gets it back when neither holds any
- * more. At the run's end ({@link #drain}) every fault
- * lifts, so that the blocks in flight can finish: partitions heal, stopped links start again, and the
- * reference ends ask again about the blocks they confirmed.
+ * link is stopped while a node at either end is down. A KME outage takes the node's KME out of service and
+ * holds the key blocks of its links at both ends ({@link KeyLayer#holdLink}) while the KME at either end is
+ * out. The key layer loses a link (its KMEs relay around it) while its fibre is cut, a node at either end
+ * is down, the KME at either end is out or its classical channel lets nothing through (a partition, a loss
+ * of 1: the KMEs' relay messages cross the same classical network), and gets it back when none holds. At the
+ * run's end ({@link #drain}) every fault lifts, so that the blocks in flight can finish: partitions heal, stopped
+ * links start again, KMEs come back, and the reference ends ask again about the blocks they confirmed.
  */
 final class FaultDispatcher {
 
@@ -42,6 +44,9 @@ final class FaultDispatcher {
     private final Set<String> lostNodes = new HashSet<>();
     private final Queue<MemberLoss> losses = new ConcurrentLinkedQueue<>();
     private volatile long drainedAtPs = -1;
+    private final Set<String> outKmes = new HashSet<>();
+    private final Set<String> heldLinks = new HashSet<>();
+    private final Set<String> severedLinks = new HashSet<>();
 
     FaultDispatcher(Topology topology, FaultBook book, Directory directory, KeyLayer keys) {
         this.topology = topology;
@@ -85,6 +90,13 @@ final class FaultDispatcher {
             if (change.cleared()) {
                 directory.link(link).tell(LinkActor.ClassicalFaultCleared.INSTANCE);
             }
+            boolean severed = change.timeline().stream().anyMatch(f -> ((Fault.Classical) f.fault()).severs()
+                    && f.atPs() <= boundaryPs && boundaryPs < f.untilPs());
+            if (severed) {
+                severedLinks.add(link);
+            } else {
+                severedLinks.remove(link);
+            }
         });
         due.nodes().forEach((node, down) -> {
             List<LinkSpec> affected = linksOf(node);
@@ -101,13 +113,14 @@ final class FaultDispatcher {
                 }
             }
         });
+        due.kmes().forEach((node, out) -> setKmeOut(node, out, boundaryPs));
         if (!due.isEmpty() || lost) {
             updateKeyLayer();
         }
     }
 
     private void applyLoss(MemberLoss loss, long timePs) {
-        book.note(Event.reaction(timePs, "member-lost", loss.member(), "regions " + loss.regions() + " (nodes "
+        book.record(Event.reaction(timePs, "member-lost", loss.member(), "regions " + loss.regions() + " (nodes "
                 + String.join(", ", loss.nodes()) + ") started afresh elsewhere; their links stop for the rest of"
                 + " the run"));
         Set<String> nodes = Set.copyOf(loss.nodes());
@@ -133,10 +146,50 @@ final class FaultDispatcher {
         }
     }
 
+    /**
+     * A KME goes out or comes back: going out, it stops serving before its links are held; coming back, the
+     * holds end first, so that it has settled which blocks it lost before it serves again.
+     */
+    private void setKmeOut(String node, boolean out, long timePs) {
+        if (out == outKmes.contains(node)) {
+            return;
+        }
+        if (out) {
+            outKmes.add(node);
+            keys.setKmeOut(node, true);
+        } else {
+            outKmes.remove(node);
+        }
+        List<String> held = new ArrayList<>();
+        for (LinkSpec link : linksOf(node)) {
+            boolean hold = outKmes.contains(link.transmitterId()) || outKmes.contains(link.receiverId());
+            if (hold != heldLinks.contains(link.id())) {
+                keys.holdLink(link.id(), hold);
+                if (hold) {
+                    heldLinks.add(link.id());
+                } else {
+                    heldLinks.remove(link.id());
+                }
+            }
+            if (hold) {
+                held.add(link.id());
+            }
+        }
+        if (!out) {
+            keys.setKmeOut(node, false);
+        }
+        book.record(Event.reaction(timePs, out ? "kme-down" : "kme-up", node, out
+                ? "KME of " + node + " out: ETSI calls answer 503, key blocks of " + String.join(", ", held)
+                        + " finishing now are lost, relays go round it"
+                : "KME of " + node + " back in service" + (held.isEmpty() ? "" : "; "
+                        + String.join(", ", held) + " still held for another KME out")));
+    }
+
     /** Tells the key layer of every link whose usability for relays changed. */
     private void updateKeyLayer() {
         for (LinkSpec link : topology.links()) {
-            boolean down = cutLinks.contains(link.id()) || stopped(link);
+            boolean down = cutLinks.contains(link.id()) || stopped(link) || heldLinks.contains(link.id())
+                    || severedLinks.contains(link.id());
             if (down != keyLinksDown.contains(link.id())) {
                 keys.setLinkUp(link.id(), !down);
                 if (down) {
@@ -164,6 +217,7 @@ final class FaultDispatcher {
             }
         }
         downNodes.retainAll(lostNodes);
+        List.copyOf(outKmes).forEach(node -> setKmeOut(node, false, endPs));
         topology.nodes().forEach(node -> directory.node(node.id()).tell(new NodeActor.Drain(endPs)));
     }
 
@@ -174,7 +228,8 @@ final class FaultDispatcher {
     private void setStopped(LinkSpec link, boolean stop, long timePs, String reason) {
         String[] ids = {link.id()};
         for (String end : List.of(link.transmitterId(), link.receiverId())) {
-            directory.node(end).tell(stop ? new NodeActor.StopLinks(ids, timePs, reason) : new NodeActor.StartLinks(ids));
+            directory.node(end).tell(stop ? new NodeActor.StopLinks(ids, timePs, reason)
+                    : new NodeActor.StartLinks(ids));
         }
         directory.link(link.id()).tell(new LinkActor.SetStopped(stop, timePs, reason));
     }

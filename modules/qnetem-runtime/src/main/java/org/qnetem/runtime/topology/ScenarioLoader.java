@@ -45,7 +45,8 @@ public final class ScenarioLoader {
             Map.entry("classical-latency", List.of("link", "extra")),
             Map.entry("classical-loss", List.of("link", "probability", "retransmit")),
             Map.entry("partition", List.of("link")),
-            Map.entry("node-crash", List.of("node")));
+            Map.entry("node-crash", List.of("node")),
+            Map.entry("kme-outage", List.of("node")));
 
     /**
      * One scenario entry: a fault from {@code atPs} (null: now) until {@code untilPs}, or, when
@@ -148,7 +149,8 @@ public final class ScenarioLoader {
             try {
                 FaultBook.check(topology, fault.get());
             } catch (IllegalArgumentException e) {
-                s.reportAt(fault.get() instanceof Fault.Node ? "node" : "link", e.getMessage());
+                s.reportAt(fault.get() instanceof Fault.Node || fault.get() instanceof Fault.Kme ? "node" : "link",
+                        e.getMessage());
             }
         }
         if (kind.get().equals("restore")) {
@@ -169,6 +171,9 @@ public final class ScenarioLoader {
         }
         if (kind.equals("node-crash")) {
             return s.requiredString("node").map(Fault.NodeCrash::new);
+        }
+        if (kind.equals("kme-outage")) {
+            return s.requiredString("node").map(Fault.KmeOutage::new);
         }
         Optional<String> link = s.requiredString("link");
         return switch (kind) {
@@ -206,7 +211,7 @@ public final class ScenarioLoader {
                 yield link.flatMap(l -> extra.flatMap(e -> s.build(() -> new Fault.ClassicalLatency(l, e))));
             }
             case "classical-loss" -> {
-                double probability = s.requiredNumber("probability", NumberRange.open(0, 1));
+                double probability = s.requiredNumber("probability", NumberRange.aboveUpTo(0, 1));
                 Optional<Long> retransmit = s.optionalDurationPs("retransmit", DEFAULT_RETRANSMIT_PS);
                 yield link.flatMap(l -> retransmit.flatMap(r -> s.build(() ->
                         new Fault.ClassicalLoss(l, probability, r))));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -69,5 +70,25 @@ class CambridgeRerouteTest {
         assertEquals(4, engi.keysRelayed(), "the keys went round through ENGI");
         assertTrue(report.events().stream().anyMatch(e -> e.type().equals("fault-cleared")), "the link came back");
         report.invariants().forEach((name, count) -> assertEquals(0, count, name));
+
+        // The key supply per SAE pair around the cut: the pair that called was served during it; a pair that
+        // did not call could still get key relayed round the ring.
+        RunReport.FaultReport cut = report.faults().get(0);
+        RunReport.SaePairSupplyReport called = pair(cut, "linecard-1a", "linecard-1b");
+        assertEquals("served", called.measure());
+        assertEquals(4 * 256 / ((cut.clearedSeconds() - cut.appliedSeconds())), called.duringBps(), 1e-9,
+                "four 256-bit keys while the link was cut");
+        assertEquals(0.0, called.beforeBps());
+        RunReport.SaePairSupplyReport idle = pair(cut, "linecard-1a", "linecard-2a");
+        assertEquals("relay-supply", idle.measure());
+        assertTrue(idle.duringBps() > 0, "CAPE to TREL round through ENGI while CAPE-TREL is cut: " + idle);
+        assertTrue(idle.beforeBps() > 0 && idle.afterBps() > 0, idle.toString());
+        assertTrue(cut.saePairs().stream().noneMatch(p -> Set.of(p.a(), p.b()).equals(Set.of("linecard-1b",
+                "linecard-2a"))), "both at TREL: no QKD between them");
+    }
+
+    private static RunReport.SaePairSupplyReport pair(RunReport.FaultReport fault, String a, String b) {
+        return fault.saePairs().stream().filter(p -> Set.of(p.a(), p.b()).equals(Set.of(a, b))).findFirst()
+                .orElseThrow(() -> new AssertionError("no pair " + a + ", " + b + " in " + fault.saePairs()));
     }
 }

@@ -47,6 +47,10 @@ class LiveFaultApiTest {
                 + " \"fraction\": 0.5}"));
         assertEquals(201, added.statusCode(), added.body());
         assertTrue(added.body().startsWith("{\"id\":1,"), added.body());
+        HttpResponse<String> outage = send(post(base, "{\"fault\": \"kme-outage\", \"node\": \"BOB\","
+                + " \"until\": \"9s\"}"));
+        assertEquals(201, outage.statusCode(), outage.body());
+        assertTrue(outage.body().startsWith("{\"id\":2,"), outage.body());
         Thread.sleep(3000);
         HttpResponse<String> listed = send(HttpRequest.newBuilder(URI.create(base + "/api/faults")).GET().build());
         assertTrue(listed.body().contains("\"kind\":\"intercept-resend\"") && listed.body().contains("\"active\":true"),
@@ -60,10 +64,12 @@ class LiveFaultApiTest {
         assertEquals(200, events.statusCode());
         assertTrue(events.body().contains("\"type\":\"fault-applied\"") && events.body().contains("qber-alarm"),
                 events.body());
+        assertTrue(events.body().contains("\"type\":\"kme-down\""), events.body());
 
         RunResult result = run.get(60, TimeUnit.SECONDS);
         List<FaultBook.FaultState> faults = result.faults();
-        assertEquals(1, faults.size());
+        assertEquals(2, faults.size());
+        assertTrue(faults.get(1).appliedPs() != null && faults.get(1).clearedPs() == 9 * SECOND, faults.toString());
         assertTrue(faults.get(0).appliedPs() != null && faults.get(0).clearedPs() > faults.get(0).appliedPs(),
                 faults.toString());
         assertInvariantsZero(result);

@@ -9,12 +9,16 @@ import static org.qnetem.runtime.fault.FaultRuns.assertInvariantsZero;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.qnetem.runtime.QnetemConfig;
 import org.qnetem.runtime.clock.ClockMode;
 import org.qnetem.runtime.clock.ClockSettings;
 import org.qnetem.runtime.clock.ProgressListener;
 import org.qnetem.runtime.link.LinkStatistics;
+import org.qnetem.runtime.report.RunReport;
+import org.qnetem.runtime.report.RunReports;
 import org.qnetem.runtime.run.Emulation;
 import org.qnetem.runtime.run.RunResult;
 import org.qnetem.runtime.run.RunSettings;
@@ -76,6 +80,24 @@ class ShippedScenariosTest {
         assertTrue(Arrays.stream(truths).anyMatch(t -> t.finishedAtPs() > 11 * SECOND && t.finishedAtPs() < 50 * SECOND
                 && t.eveKeyBits() == t.secretBits() && t.secretBits() > 0), "Eve holds the key made while blinded");
         assertTrue(types(result, "FROXFIELD-READING").contains("blinding-alarm"));
+    }
+
+    @Test
+    void aKmeOutageLosesTheSameKeyAtBothEndsWhileItsLinksRun() {
+        RunResult result = run("uk-kme-outage");
+        RunReport report = RunReports.of(result);
+        assertEquals(List.of(20.0, 35.0), report.events().stream().filter(e -> e.target().equals("NEWMARKET")
+                && e.type().startsWith("kme-")).map(RunReport.EventReport::emulatedSeconds).toList());
+        Map<String, RunReport.NodeReport> nodes = report.nodes().stream()
+                .collect(Collectors.toMap(RunReport.NodeReport::id, n -> n));
+        long lost = nodes.get("NEWMARKET").pools().get("CAM-CAPE").lostBits();
+        assertTrue(lost > 0, "Cambridge-Newmarket made key while the KME was out");
+        assertEquals(lost, nodes.get("CAM-CAPE").pools().get("NEWMARKET").lostBits(), "the same at both ends");
+        assertEquals(nodes.get("BURY-SE").pools().get("NEWMARKET").lostBits(),
+                nodes.get("NEWMARKET").pools().get("BURY-SE").lostBits());
+        assertTrue(Arrays.stream(link(result, "CAM-CAPE-NEWMARKET").keys().delivered())
+                .anyMatch(b -> b.finishedAtPs() > 21 * SECOND && b.finishedAtPs() < 34 * SECOND), "the link ran on");
+        assertTrue(nodes.get("NEWMARKET").pools().get("CAM-CAPE").up(), "back for relays");
     }
 
     @Test

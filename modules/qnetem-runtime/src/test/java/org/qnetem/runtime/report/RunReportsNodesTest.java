@@ -54,12 +54,12 @@ class RunReportsNodesTest {
         RunResult result = new RunResult(topology,
                 new RunSettings(1, new ClockSettings(ClockMode.FAST, 1, 1_000_000_000_000L, 50_000_000_000L)),
                 new ClockSummary(20, 1_000_000_000_000L, 1_000_000_000L, 0), measured, List.of(
-                        kme("A", new KmePool("B", 1_000, 2_000, 0, 1_000, 0, true),
-                                new KmePool("C", 1_010_000, 2_020_000, 0, 1_010_000, 0, true)),
-                        kme("B", new KmePool("A", 1_000, 2_000, 0, 1_000, 0, true)),
-                        kme("C", new KmePool("A", 1_010_000, 2_020_000, 0, 1_010_000, 0, true),
-                                new KmePool("B", 100_000, 200_000, 0, 100_000, 0, false)),
-                        kme("D")), List.of(), List.of());
+                        kme("A", new KmePool("B", 1_000, 2_000, 0, 1_000, 0, true, 0),
+                                new KmePool("C", 1_010_000, 2_020_000, 0, 1_010_000, 0, true, 0)),
+                        kme("B", new KmePool("A", 1_000, 2_000, 0, 1_000, 0, true, 0)),
+                        kme("C", new KmePool("A", 1_010_000, 2_020_000, 0, 1_010_000, 0, true, 0),
+                                new KmePool("B", 100_000, 200_000, 0, 100_000, 0, false, 0)),
+                        kme("D")), List.of(), List.of(), List.of());
 
         List<RunReport.NodeReport> nodes = RunReports.of(result).nodes();
 
