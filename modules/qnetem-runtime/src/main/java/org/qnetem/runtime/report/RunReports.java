@@ -84,7 +84,8 @@ public final class RunReports {
                 result.settings().clock().mode().name().toLowerCase(Locale.ROOT),
                 realtime ? result.settings().clock().speed() : null, seconds, clock.wallSeconds(),
                 clock.realTimeFactor(), realtime ? clock.maxLagNanos() / 1e6 : 0, links, nodes, kmes, invariants,
-                events, FaultReports.faults(result, happened, seconds), FaultReports.groundTruth(result));
+                events, FaultReports.faults(result, happened, seconds), FaultReports.groundTruth(result),
+                result.cluster().map(cluster -> ClusterReports.of(cluster, clock.wallSeconds())).orElse(null));
     }
 
     /** The node's KME's real pools, by peer id. */
