@@ -74,12 +74,16 @@ public final class ClusterPlacement implements Placement {
 
     /**
      * {@code base} for a run's coordinator: the coordinator role (it hosts no entity), Artery on
-     * {@code host}:{@code port} (port 0: any free port), where the members reach the clock.
+     * {@code host}:{@code port} (port 0: any free port), where the members reach the clock. A coordinator
+     * that no seed node lets join within {@code qnetem.cluster.member-timeout} stops (and its run fails)
+     * rather than waiting for ever: the wait for members only starts once it has joined.
      */
     public static Config coordinatorConfig(Config base, String host, int port) {
         return ConfigFactory.parseMap(Map.of("pekko.cluster.roles", List.of(COORDINATOR_ROLE),
                         "pekko.remote.artery.canonical.hostname", host,
-                        "pekko.remote.artery.canonical.port", port))
+                        "pekko.remote.artery.canonical.port", port,
+                        "pekko.cluster.shutdown-after-unsuccessful-join-seed-nodes",
+                        base.getDuration("qnetem.cluster.member-timeout").toMillis() + "ms"))
                 .withFallback(base);
     }
 
