@@ -148,8 +148,9 @@ if [ "$members_used" -ne 3 ] || [ "$violations" -ne 0 ]; then
   exit 1
 fi
 say "every link's key digest equals the one-JVM run's ($(jq '.links | length' "$logs/cluster.json") links," \
-  "$(jq '[.links[].blocks] | add' "$logs/cluster.json") key blocks); invariants zero; wall $(jq .wall_seconds \
-  "$logs/cluster.json") s vs $(jq .wall_seconds "$logs/single.json") s in one JVM"
+  "$(jq '[.links[].blocks] | add' "$logs/cluster.json") key blocks); invariants zero; emulation wall" \
+  "$(printf '%.1f' "$(jq .wall_seconds "$logs/cluster.json")") s on the cluster," \
+  "$(printf '%.1f' "$(jq .wall_seconds "$logs/single.json")") s in one JVM"
 
 say "cutting namespace qnetem-m3 off: ip link set qnetem-h3 down"
 ip link set qnetem-h3 down
