@@ -1,25 +1,40 @@
 #!/usr/bin/env bash
-# Starts N QNetEm cluster members on loopback (127.0.0.1), waits until every member sees all N Up
-# through the management API, prints the membership, and keeps them running until Ctrl-C or SIGTERM,
-# when it stops them (each leaves the cluster) and exits. With --stop-when-up it stops them as soon as
-# the cluster has formed (a smoke check).
+# Starts N QNetEm cluster members on loopback (127.0.0.1) and waits until every member sees all N Up
+# through the management API. Then, given a TOPOLOGY, runs it across them:
+#   bin/qnetem run TOPOLOGY --cluster --seed-nodes <members 1 and 2> --min-members N [run options...]
+# stops the members and exits with the run's status. Without a TOPOLOGY it prints the membership and keeps
+# the members running until Ctrl-C or SIGTERM (with --stop-when-up it stops them at once: a smoke check).
 #
+#   deploy/local-cluster.sh N TOPOLOGY [run options...]   e.g. 3 config/uk-bristol-cambridge.conf --mode fast
 #   deploy/local-cluster.sh N [--stop-when-up]
 #
 # Member i (1..N) listens on Artery port BASE_PORT+i-1 and management port MANAGEMENT_BASE_PORT+i-1
-# (defaults 7355 and 7626); members 1 and 2 are the seed nodes. Logs go to LOG_DIR (default a new
-# folder under /tmp). Running a scenario across the members comes with cluster sharding, in the next
-# step of distributed emulation: see deploy/README.md.
+# (defaults 7355 and 7626); members 1 and 2 are the seed nodes; the run's coordinator takes a free port.
+# Logs go to LOG_DIR (default a new folder under /tmp). MEMBER_JAVA_OPTS are the members' JVM options
+# (default -Xmx1g); QNETEM_JAVA_OPTS the coordinator's.
 set -euo pipefail
 
-usage() { echo "usage: $0 N [--stop-when-up]   (N: number of members, 1..50)" >&2; exit 2; }
+usage() {
+  echo "usage: $0 N TOPOLOGY [run options...]   or   $0 N [--stop-when-up]   (N: number of members, 1..50)" >&2
+  exit 2
+}
 [ $# -ge 1 ] || usage
 count="$1"
 [[ "$count" =~ ^[0-9]+$ ]] && [ "$count" -ge 1 ] && [ "$count" -le 50 ] || usage
+shift
 stop_when_up=false
-if [ $# -ge 2 ]; then
-  [ "$2" = "--stop-when-up" ] && [ $# -eq 2 ] || usage
-  stop_when_up=true
+topology=""
+if [ $# -ge 1 ]; then
+  if [ "$1" = "--stop-when-up" ]; then
+    [ $# -eq 1 ] || usage
+    stop_when_up=true
+  elif [[ "$1" == -* ]]; then
+    usage
+  else
+    topology="$1"
+    shift
+    [ -f "$topology" ] || { echo "local-cluster: topology file '$topology' not found" >&2; exit 2; }
+  fi
 fi
 
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -54,7 +69,7 @@ trap stop_members EXIT
 trap 'exit 130' INT TERM
 
 for i in $(seq 1 "$count"); do
-  "$home/bin/qnetem" node --seed-nodes "$seeds" --host 127.0.0.1 --port $((base_port + i - 1)) \
+  QNETEM_JAVA_OPTS="${MEMBER_JAVA_OPTS:--Xmx1g}" "$home/bin/qnetem" node --seed-nodes "$seeds" --host 127.0.0.1 --port $((base_port + i - 1)) \
     --management-port $((management_base_port + i - 1)) >"$logs/member-$i.out" 2>"$logs/member-$i.err" &
   pids[$i]=$!
 done
@@ -80,6 +95,15 @@ echo "local-cluster: $count member(s) Up after ${SECONDS}s:"
 echo "$expected" | sed 's/^/  /'
 echo "local-cluster: management APIs on 127.0.0.1:$management_base_port..$((management_base_port + count - 1))" \
   "(GET /cluster/members, /ready, /alive)"
+if [ -n "$topology" ]; then
+  echo "local-cluster: bin/qnetem run $topology --cluster --seed-nodes $seeds --min-members $count $*"
+  set +e
+  "$home/bin/qnetem" run "$topology" --cluster --seed-nodes "$seeds" --min-members "$count" "$@"
+  status=$?
+  set -e
+  echo "local-cluster: the run exited with $status"
+  exit "$status"
+fi
 if ! $stop_when_up; then
   echo "local-cluster: Ctrl-C stops them"
   wait

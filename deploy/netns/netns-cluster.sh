@@ -1,19 +1,25 @@
 #!/usr/bin/env bash
 # Three QNetEm cluster members on three "hosts" of one machine: network namespaces joined by veth
 # pairs to a bridge on their own subnet. Forms the cluster, checks it through the management API,
-# then cuts the third namespace off (its veth link down) and shows the keep-majority split-brain
-# resolver downing it while the other two stay Up. Cleans up everything on exit.
+# runs the UK scenario in fast mode across the three members (the run's coordinator in the root
+# namespace, on the bridge's address) and checks that every link's key digest equals a one-JVM run's
+# with the same seed, then cuts the third namespace off (its veth link down) and shows the keep-majority
+# split-brain resolver downing it while the other two stay Up. Cleans up everything on exit.
 #
 # Run as root from a built checkout (mvn -B -q package -DskipTests):
 #   sudo deploy/netns/netns-cluster.sh
 # Environment: STABLE_AFTER (split-brain resolver stable-after, default 5s so the demo stays short;
-# production keeps Pekko's 20s), SUBNET_PREFIX (default 10.213.0), GUARD_SECONDS (default 120).
+# production keeps Pekko's 20s), SUBNET_PREFIX (default 10.213.0), GUARD_SECONDS (default 120),
+# RUN_DURATION (emulated time of the UK run, default 5s), RUN_SEED (default 7).
 set -euo pipefail
 
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 prefix="${SUBNET_PREFIX:-10.213.0}"
 stable_after="${STABLE_AFTER:-5s}"
 guard="${GUARD_SECONDS:-120}"
+run_duration="${RUN_DURATION:-5s}"
+run_seed="${RUN_SEED:-7}"
+topology="$home/config/uk-bristol-cambridge.conf"
 bridge=qnetem-br0
 artery_port=7355
 management_port=7626
@@ -45,6 +51,7 @@ cleanup() {
   for i in "${!pids[@]}"; do
     wait "${pids[$i]}" 2>/dev/null
   done
+  [ -n "${single_pid:-}" ] && kill -TERM "$single_pid" 2>/dev/null && wait "$single_pid" 2>/dev/null
   for i in "${members[@]}"; do
     ip netns del "qnetem-m$i" 2>/dev/null
     ip link del "qnetem-h$i" 2>/dev/null
@@ -69,8 +76,14 @@ for i in "${members[@]}"; do
   ip -n "$ns" link set lo up
 done
 
+# The one-JVM reference run goes while the members start: it needs no network.
+QNETEM_JAVA_OPTS="-Xmx512m" "$home/bin/qnetem" run "$topology" --mode fast --duration "$run_duration" \
+  --seed "$run_seed" --quiet --report "$logs/single.json" >"$logs/single.out" 2>"$logs/single.err" &
+single_pid=$!
+say "one-JVM run of the UK scenario (fast, $run_duration, seed $run_seed): pid $single_pid"
+
 for i in "${members[@]}"; do
-  QNETEM_JAVA_OPTS="-Xmx256m -Dpekko.cluster.split-brain-resolver.stable-after=$stable_after" \
+  QNETEM_JAVA_OPTS="-Xmx512m -Dpekko.cluster.split-brain-resolver.stable-after=$stable_after" \
     ip netns exec "qnetem-m$i" "$home/bin/qnetem" node --seed-nodes "$seeds" --host "$prefix.$i" \
     --port "$artery_port" --management-port "$management_port" >"$logs/m$i.out" 2>"$logs/m$i.err" &
   pids[$i]=$!
@@ -108,6 +121,36 @@ for i in "${members[@]}"; do
   say "member $i: /ready $(curl -s -o /dev/null -w '%{http_code}' "http://$prefix.$i:$management_port/ready")," \
     "/alive $(curl -s -o /dev/null -w '%{http_code}' "http://$prefix.$i:$management_port/alive")"
 done
+
+say "running the UK scenario across the three members (coordinator in the root namespace on $prefix.254)"
+run_start=$SECONDS
+if ! QNETEM_JAVA_OPTS="-Xmx512m" "$home/bin/qnetem" run "$topology" --mode fast --duration "$run_duration" \
+    --seed "$run_seed" --quiet --report "$logs/cluster.json" --cluster --seed-nodes "$seeds" --min-members 3 \
+    --host "$prefix.254" >"$logs/cluster.out" 2>"$logs/cluster.err"; then
+  echo "netns-cluster: the cluster run failed:" >&2; cat "$logs/cluster.err" >&2; exit 1
+fi
+say "cluster run done in $((SECONDS - run_start)) s:"
+grep -E '^(cluster|region|traffic|pekko|total)' "$logs/cluster.out" | sed 's/^/    /'
+set +e; wait "$single_pid"; single_rc=$?; set -e
+single_pid=""
+if [ "$single_rc" -ne 0 ]; then
+  echo "netns-cluster: the one-JVM run failed with $single_rc:" >&2; cat "$logs/single.err" >&2; exit 1
+fi
+digests() { jq -S '[.links[] | {id, key_digest, blocks}]' "$1"; }
+if [ "$(digests "$logs/single.json")" != "$(digests "$logs/cluster.json")" ]; then
+  echo "netns-cluster: key digests differ between the one-JVM and the cluster run:" >&2
+  diff <(digests "$logs/single.json") <(digests "$logs/cluster.json") >&2; exit 1
+fi
+members_used="$(jq '.cluster.members | length' "$logs/cluster.json")"
+violations="$(jq '[.invariants[]] | add' "$logs/cluster.json")"
+if [ "$members_used" -ne 3 ] || [ "$violations" -ne 0 ]; then
+  echo "netns-cluster: the cluster run used $members_used members (expected 3), invariant violations $violations" >&2
+  exit 1
+fi
+say "every link's key digest equals the one-JVM run's ($(jq '.links | length' "$logs/cluster.json") links," \
+  "$(jq '[.links[].blocks] | add' "$logs/cluster.json") key blocks); invariants zero; emulation wall" \
+  "$(printf '%.1f' "$(jq .wall_seconds "$logs/cluster.json")") s on the cluster," \
+  "$(printf '%.1f' "$(jq .wall_seconds "$logs/single.json")") s in one JVM"
 
 say "cutting namespace qnetem-m3 off: ip link set qnetem-h3 down"
 ip link set qnetem-h3 down

@@ -14,6 +14,8 @@ import org.qnetem.runtime.QnetemConfig;
 import org.qnetem.runtime.clock.ClockMode;
 import org.qnetem.runtime.clock.ClockSettings;
 import org.qnetem.runtime.clock.ProgressListener;
+import org.qnetem.runtime.cluster.ClusterPlacement;
+import org.qnetem.runtime.cluster.HostPort;
 import org.qnetem.runtime.fault.ScheduledFault;
 import org.qnetem.runtime.kms.EtsiEndpoints;
 import org.qnetem.runtime.operator.OperatorSettings;
@@ -23,6 +25,9 @@ import org.qnetem.runtime.report.RunReport;
 import org.qnetem.runtime.report.RunReports;
 import org.qnetem.runtime.run.Emulation;
 import org.qnetem.runtime.run.EmulationFailedException;
+import org.qnetem.runtime.run.EmulationGuardian;
+import org.qnetem.runtime.run.LocalPlacement;
+import org.qnetem.runtime.run.Placement;
 import org.qnetem.runtime.run.RunResult;
 import org.qnetem.runtime.run.RunSettings;
 import org.qnetem.runtime.topology.Fidelity;
@@ -38,7 +43,8 @@ import picocli.CommandLine;
 
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Emulates a topology and prints, per link, pulses, detections, sifted bits, QBER and sifted"
-                + " rate, each beside its analytic expectation.",
+                + " rate, each beside its analytic expectation. With --cluster the nodes and links run on the"
+                + " members of a cluster (started with 'qnetem node'), and this process coordinates the run.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the run finished", "1:the run failed",
             "2:bad input (option, value, topology, or a report file that cannot be written)"})
@@ -97,6 +103,30 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No live status line.")
     private boolean quiet;
 
+    @Option(names = "--cluster",
+            description = "Run on the members of a cluster ('qnetem node') instead of in this JVM: the topology is"
+                    + " split into one region per member, and this process joins as the run's coordinator (clock,"
+                    + " faults, report). The report then has a cluster section. Needs --seed-nodes.")
+    private boolean cluster;
+
+    @Option(names = "--seed-nodes", paramLabel = "HOST:PORT[,HOST:PORT]",
+            description = "With --cluster: members to join (their Artery host:port).")
+    private String seedNodes;
+
+    @Option(names = "--min-members", paramLabel = "N",
+            description = "With --cluster: wait for this many members before the run starts (and fail after"
+                    + " qnetem.cluster.member-timeout, 120 s, without them). Default: 1.")
+    private Integer minMembers;
+
+    @Option(names = "--host", paramLabel = "H",
+            description = "With --cluster: the address this coordinator binds to and the members reach it at."
+                    + " Default: 127.0.0.1.")
+    private String host;
+
+    @Option(names = "--port", paramLabel = "P",
+            description = "With --cluster: this coordinator's Artery port; 0 picks a free port. Default: 0.")
+    private Integer port;
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -109,9 +139,12 @@ final class RunCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "Invalid value for option '--speed': must be a positive number, got " + speed);
         }
+        ClusterOptions clusterOptions = clusterOptions();
         Topology topology;
+        String topologyText;
         try {
             topology = TopologyLoader.load(locate(topologyFile));
+            topologyText = clusterOptions == null ? null : TopologyLoader.resolvedText(locate(topologyFile));
             if (fidelityOverride.isPresent()) {
                 topology = topology.withFidelity(fidelityOverride.get());
             }
@@ -142,7 +175,8 @@ final class RunCommand implements Callable<Integer> {
                 return Qnetem.EXIT_USAGE;
             }
         }
-        Config config = QnetemConfig.load();
+        Config config = clusterOptions == null ? QnetemConfig.load()
+                : ClusterPlacement.coordinatorConfig(QnetemConfig.load(), clusterOptions.host(), clusterOptions.port());
         long epochPs = config.getDuration("qnetem.clock.epoch").toNanos() * 1000;
         RunSettings settings = new RunSettings(seed,
                 new ClockSettings(clockMode, speed, duration.toNanos() * 1000, epochPs), scenario);
@@ -160,15 +194,23 @@ final class RunCommand implements Callable<Integer> {
                 err.println("KME endpoints not served: give --pki DIR (made by bin/qnetem pki --topology "
                         + topologyFile + " --out DIR)");
             }
-            result = Emulation.run(topology, settings, progress, config, operator, etsi,
+            Placement placement = clusterOptions == null ? new LocalPlacement()
+                    : new ClusterPlacement(clusterOptions.seeds(), clusterOptions.minMembers(), runId(),
+                            topologyText, topology, fidelityOverride.orElse(null), settings);
+            result = Emulation.run(new EmulationGuardian.Request(topology, settings, progress, operator, etsi,
                     live -> {
                         if (status != null) {
                             status.follow(live);
                         }
-                    });
+                    }, placement), config);
         } catch (EmulationFailedException e) {
             closeStatus(status);
             err.println("qnetem run: the run failed: " + e.getMessage());
+            if (clusterOptions != null) {
+                err.println("qnetem run: a cluster run needs members started with 'qnetem node' that "
+                        + clusterOptions.seeds() + " (--seed-nodes) lead to, and they must reach this coordinator at "
+                        + clusterOptions.host() + " (--host)");
+            }
             return Qnetem.EXIT_FAILURE;
         }
         closeStatus(status);
@@ -192,6 +234,58 @@ final class RunCommand implements Callable<Integer> {
         if (status != null) {
             status.close();
         }
+    }
+
+    /** Where a cluster run's coordinator joins and what it waits for. */
+    private record ClusterOptions(List<HostPort> seeds, int minMembers, String host, int port) {
+    }
+
+    /** The --cluster options, checked; null for a run in this JVM, which takes none of them. */
+    private ClusterOptions clusterOptions() {
+        if (!cluster) {
+            String stray = seedNodes != null ? "--seed-nodes" : minMembers != null ? "--min-members"
+                    : host != null ? "--host" : port != null ? "--port" : null;
+            if (stray != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "Option '" + stray + "' is for cluster runs: add --cluster");
+            }
+            return null;
+        }
+        if (seedNodes == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "Missing option '--seed-nodes': --cluster needs the members to join, e.g. --seed-nodes"
+                            + " 127.0.0.1:7355,127.0.0.1:7356");
+        }
+        List<HostPort> seeds;
+        try {
+            seeds = HostPort.parseList(seedNodes, "--seed-nodes");
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for option " + e.getMessage());
+        }
+        int members = minMembers == null ? 1 : minMembers;
+        if (members < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "Invalid value for option '--min-members': must be at least 1, got " + members);
+        }
+        String address = host == null ? "127.0.0.1" : host.strip();
+        if (address.isEmpty() || address.contains(":")) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "Invalid value for option '--host': expected a host name or IPv4 address, got '" + host + "'");
+        }
+        int artery = port == null ? 0 : port;
+        if (artery < 0 || artery > 65_535) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "Invalid value for option '--port': must be 0..65535, got " + artery);
+        }
+        return new ClusterOptions(seeds, members, address, artery);
+    }
+
+    /**
+     * Names the run's sharded entity types on every member, so it must differ between runs a long-lived cluster
+     * hosts one after another and be safe in an actor name: the seed and the start time.
+     */
+    private String runId() {
+        return "run-" + Long.toUnsignedString(seed, 36) + "-" + Long.toString(System.currentTimeMillis(), 36);
     }
 
     private ClockMode parseMode() {

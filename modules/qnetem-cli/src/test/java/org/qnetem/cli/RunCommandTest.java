@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.typesafe.config.ConfigFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -109,6 +110,60 @@ class RunCommandTest {
         assertTrue(command.err().contains("expected fast or realtime, got 'slow'"), command.err());
         assertEquals(Qnetem.EXIT_USAGE, qnetem("run", TWO_NODE, "--mode", "realtime", "--speed", "0"));
         assertTrue(command.err().contains("'--speed': must be a positive number"), command.err());
+    }
+
+    @Test
+    void clusterOptionsAreCheckedBeforeAnythingStartsAndEachProblemNamesItsOption() {
+        assertEquals(Qnetem.EXIT_USAGE, qnetem("run", TWO_NODE, "--cluster"));
+        assertTrue(command.err().contains("Missing option '--seed-nodes': --cluster needs the members to join"),
+                command.err());
+        command.clear();
+        assertEquals(Qnetem.EXIT_USAGE, qnetem("run", TWO_NODE, "--cluster", "--seed-nodes", "127.0.0.1:7355",
+                "--min-members", "0"));
+        assertTrue(command.err().contains("'--min-members': must be at least 1, got 0"), command.err());
+        command.clear();
+        assertEquals(Qnetem.EXIT_USAGE, qnetem("run", TWO_NODE, "--cluster", "--seed-nodes", "127.0.0.1:7355,node2"));
+        assertTrue(command.err().contains("--seed-nodes: 'node2' is not host:port"), command.err());
+        command.clear();
+        assertEquals(Qnetem.EXIT_USAGE, qnetem("run", TWO_NODE, "--cluster", "--seed-nodes", "127.0.0.1:99999"));
+        assertTrue(command.err().contains("--seed-nodes: '127.0.0.1:99999': port must be 1..65535"), command.err());
+        command.clear();
+        assertEquals(Qnetem.EXIT_USAGE, qnetem("run", TWO_NODE, "--cluster", "--seed-nodes", "127.0.0.1:7355",
+                "--port", "70000"));
+        assertTrue(command.err().contains("'--port': must be 0..65535, got 70000"), command.err());
+        command.clear();
+        assertEquals(Qnetem.EXIT_USAGE, qnetem("run", TWO_NODE, "--cluster", "--seed-nodes", "127.0.0.1:7355",
+                "--host", "::1"));
+        assertTrue(command.err().contains("'--host': expected a host name or IPv4 address, got '::1'"), command.err());
+        command.clear();
+        assertEquals(Qnetem.EXIT_USAGE, qnetem("run", TWO_NODE, "--min-members", "3"));
+        assertTrue(command.err().contains("Option '--min-members' is for cluster runs: add --cluster"), command.err());
+        assertFalse(command.out().contains("RTF"), "no run started");
+    }
+
+    /**
+     * Nothing listens on the seed node, so no member ever joins: the run fails after
+     * qnetem.cluster.member-timeout (lowered here), saying how many members it found and what it asked for.
+     */
+    @Test
+    void aClusterRunWithoutMembersFailsSayingSo() {
+        String before = System.getProperty("qnetem.cluster.member-timeout");
+        System.setProperty("qnetem.cluster.member-timeout", "3s");
+        ConfigFactory.invalidateCaches();
+        try {
+            assertEquals(Qnetem.EXIT_FAILURE, qnetem("run", TWO_NODE, "--duration", "1s", "--quiet", "--cluster",
+                    "--seed-nodes", "127.0.0.1:1", "--min-members", "2"));
+        } finally {
+            if (before == null) {
+                System.clearProperty("qnetem.cluster.member-timeout");
+            } else {
+                System.setProperty("qnetem.cluster.member-timeout", before);
+            }
+            ConfigFactory.invalidateCaches();
+        }
+        assertTrue(command.err().contains("qnetem run: the run failed: "), command.err());
+        assertTrue(command.err().contains("members started with 'qnetem node' that [127.0.0.1:1] (--seed-nodes)"
+                + " lead to"), command.err());
     }
 
     @Test

@@ -61,9 +61,38 @@ public final class ReportTable {
                         truth.blocksEveHoldsWhole(), truth.deliveredBlocks()));
             }
         }
+        if (report.cluster() != null) {
+            cluster(report.cluster(), out);
+        }
         report.invariants().forEach((name, count) ->
                 out.append(String.format(Locale.ROOT, "invariant %s: %d%s%n", name, count, count == 0 ? "" : "  VIOLATED")));
         return out.toString();
+    }
+
+    /** Counts only for the crossing links: a large network has thousands, which the JSON report lists. */
+    private static void cluster(RunReport.ClusterReport cluster, StringBuilder out) {
+        out.append(String.format(Locale.ROOT, "cluster: %d members, %d regions, %d crossing links%n",
+                cluster.members().size(), cluster.regions().size(), cluster.crossingLinks().size()));
+        for (RunReport.RegionReport region : cluster.regions()) {
+            out.append(String.format(Locale.ROOT, "region %-3d %-36s %6d nodes%n", region.index(),
+                    region.member().isEmpty() ? "-" : region.member(), region.nodes().size()));
+        }
+        out.append(String.format(Locale.ROOT, "%-36s %12s %12s %10s %12s %14s %14s%n", "traffic out of member",
+                "messages", "bytes", "msg/s", "bytes/s", "B/photon batch", "B/detections"));
+        for (RunReport.TrafficReport traffic : cluster.traffic()) {
+            traffic(traffic.member(), traffic, out);
+        }
+        traffic("total", cluster.total(), out);
+    }
+
+    private static void traffic(String name, RunReport.TrafficReport traffic, StringBuilder out) {
+        out.append(String.format(Locale.ROOT, "%-36s %12d %12d %10.4g %12.4g %14s %14s%n", name, traffic.messages(),
+                traffic.bytes(), traffic.messagesPerSecond(), traffic.bytesPerSecond(),
+                size(traffic.bytesPerPhotonBatch()), size(traffic.bytesPerDetectionBatch())));
+    }
+
+    private static String size(Double bytes) {
+        return bytes == null ? "-" : String.format(Locale.ROOT, "%.1f", bytes);
     }
 
     private static String seconds(Double value) {

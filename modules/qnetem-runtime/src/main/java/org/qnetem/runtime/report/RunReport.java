@@ -9,12 +9,14 @@ import java.util.Map;
  *
  * @param speed the real-time speed factor; null in fast mode
  * @param lagMs in real-time mode, the most emulated time fell behind the wall clock
+ * @param cluster where a cluster run's entities lived and what crossed between its members; null for a run on
+ *                one JVM
  */
 public record RunReport(String topology, String topologyFile, long seed, String mode, Double speed,
                         double emulatedSeconds, double wallSeconds, double rtf, double lagMs,
                         List<LinkReport> links, List<NodeReport> nodes, List<KmeReport> kmes,
                         Map<String, Long> invariants, List<EventReport> events, List<FaultReport> faults,
-                        GroundTruthReport groundTruth, List<LostReport> lost) {
+                        GroundTruthReport groundTruth, ClusterReport cluster, List<LostReport> lost) {
 
     /**
      * A cluster member that died during the run ({@code noticed_seconds}: the emulated time when the cluster
@@ -147,5 +149,32 @@ public record RunReport(String topology, String topologyFile, long seed, String 
     public record BlockTruthReport(long block, double finishedSeconds, double testQber, long keyBits,
                                    long siftedBits, long eveKnownSiftedBits, double eveKnownFraction,
                                    long leakedBits, long secretBits, long eveKeyBits) {
+    }
+
+    /**
+     * A cluster run: the members that hosted its entities, each topology region (one shard of every entity
+     * type) with the member it lived on at the end ("" if none) and its nodes, the links whose two ends lie in
+     * different regions, and what each member's serializers wrote (its outgoing cluster traffic, counted from
+     * the member's start) and their total.
+     */
+    public record ClusterReport(List<String> members, List<RegionReport> regions, List<String> crossingLinks,
+                                List<TrafficReport> traffic, TrafficReport total) {
+    }
+
+    public record RegionReport(int index, String member, List<String> nodes) {
+    }
+
+    /**
+     * One member's outgoing traffic ({@code member} null and {@code regions} every region in the total):
+     * messages and bytes, and per wall second of the run; {@code bytes_per_photon_batch} and
+     * {@code bytes_per_detection_batch} the mean size of a {@code LinkActor$Transmit} and a
+     * {@code NodeActor$DeliverDetections} (null if none was sent); {@code by_class} the same per message class.
+     */
+    public record TrafficReport(String member, List<Integer> regions, long messages, long bytes,
+                                double messagesPerSecond, double bytesPerSecond, Double bytesPerPhotonBatch,
+                                Double bytesPerDetectionBatch, Map<String, ClassTrafficReport> byClass) {
+    }
+
+    public record ClassTrafficReport(long messages, long bytes, double messagesPerSecond, double bytesPerSecond) {
     }
 }

@@ -86,6 +86,7 @@ public final class RunReports {
                 realtime ? result.settings().clock().speed() : null, seconds, clock.wallSeconds(),
                 clock.realTimeFactor(), realtime ? clock.maxLagNanos() / 1e6 : 0, links, nodes, kmes, invariants,
                 events, FaultReports.faults(result, happened, seconds), FaultReports.groundTruth(result),
+                result.cluster().map(cluster -> ClusterReports.of(cluster, clock.wallSeconds())).orElse(null),
                 lost(result));
     }
 

@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigResolveOptions;
 import com.typesafe.config.ConfigSyntax;
 import java.nio.file.Files;
@@ -46,6 +47,15 @@ final class HoconFiles {
             return Optional.empty();
         }
         return resolve(() -> ConfigFactory.parseFile(file.toFile(), PARSE_OPTIONS), problems);
+    }
+
+    /**
+     * The file's root after includes and substitutions, rendered as concise HOCON (JSON) text that
+     * {@link #parse(String, String, Problems)} reads back to the same root, or empty after reporting why it could
+     * not be read.
+     */
+    static Optional<String> resolvedText(Path file, Problems problems) {
+        return parse(file, problems).map(root -> root.render(ConfigRenderOptions.concise()));
     }
 
     /** Parses text; {@code sourceName} stands for the file name in problems. */

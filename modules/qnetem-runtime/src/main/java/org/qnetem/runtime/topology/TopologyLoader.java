@@ -21,6 +21,17 @@ public final class TopologyLoader {
                 .orElseThrow(() -> new TopologyException(problems.lines()));
     }
 
+    /**
+     * The file's text with its includes and substitutions resolved, for a cluster run: every member parses it
+     * with {@link #parse(String, String)} (given the file's name) into the topology {@link #load(Path)} gives
+     * here, whatever files the member's machine has. Throws as {@link #load(Path)} does if the file cannot be
+     * read or parsed.
+     */
+    public static String resolvedText(Path file) {
+        Problems problems = new Problems(file.toString());
+        return HoconFiles.resolvedText(file, problems).orElseThrow(() -> new TopologyException(problems.lines()));
+    }
+
     /** Parses topology text; {@code sourceName} stands for the file name in error messages. */
     public static Topology parse(String hoconText, String sourceName) {
         Objects.requireNonNull(hoconText, "hoconText");

@@ -118,6 +118,6 @@ class ProtocolFaultsTest {
         RunReport r = RunReports.of(result);
         return ReportWriter.toJson(new RunReport(r.topology(), r.topologyFile(), r.seed(), r.mode(), r.speed(),
                 r.emulatedSeconds(), 0, 0, r.lagMs(), r.links(), r.nodes(), r.kmes(), r.invariants(), r.events(), r.faults(),
-                r.groundTruth(), r.lost()));
+                r.groundTruth(), r.cluster(), r.lost()));
     }
 }

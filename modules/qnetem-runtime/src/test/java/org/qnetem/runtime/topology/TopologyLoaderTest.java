@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.qnetem.kms.KmsSettings;
 import org.qnetem.physics.batch.Bbm92Arm.BasisChoice;
 import org.qnetem.physics.channel.FibreChannel;
@@ -256,5 +259,36 @@ class TopologyLoaderTest {
                 file + ": topology.links[0].receiver.dark-count-per-gate: missing required key (line 14)"),
                 e.problems());
         assertEquals(String.join("\n", e.problems()), e.getMessage());
+    }
+
+    /**
+     * A cluster's members parse the coordinator's resolved text without the file beside them: includes and
+     * substitutions must be gone from it, and it must read back to the topology the file gives.
+     */
+    @Test
+    void theResolvedTextReadsBackToTheSameTopologyWithoutTheFilesItIncluded(@TempDir Path directory)
+            throws IOException {
+        Path uk = Path.of("../../config/uk-bristol-cambridge.conf");
+        Files.writeString(directory.resolve("base.conf"), Files.readString(TWO_NODE));
+        Path file = directory.resolve("renamed.conf");
+        Files.writeString(file, "include \"base.conf\"\n"
+                + "topology.name = ${topology.name}\"-copy\"\n");
+
+        Topology loaded = TopologyLoader.load(file);
+        String text = TopologyLoader.resolvedText(file);
+        Files.delete(directory.resolve("base.conf"));
+
+        assertTrue(!text.contains("${") && !text.contains("include"), text);
+        Topology parsed = TopologyLoader.parse(text, file.toString());
+        assertEquals("two-node-copy", parsed.name());
+        assertEquals(loaded, parsed);
+        assertEquals(TopologyLoader.load(uk), TopologyLoader.parse(TopologyLoader.resolvedText(uk), uk.toString()));
+    }
+
+    @Test
+    void theResolvedTextOfAMissingFileFailsAsLoadingItDoes() {
+        Path missing = RESOURCES.resolve("no-such-file.conf");
+        TopologyException e = assertThrows(TopologyException.class, () -> TopologyLoader.resolvedText(missing));
+        assertEquals(List.of(missing + ": file not found"), e.problems());
     }
 }
