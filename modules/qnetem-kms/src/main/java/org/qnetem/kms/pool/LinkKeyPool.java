@@ -193,12 +193,12 @@ public final class LinkKeyPool {
         return Math.max(MIN_AUTHENTICATION_WINDOW_BITS, 8 * shareCapacityBytes / links.size());
     }
 
-    /** Bits of the peer's share this end holds (the mirror): what the peer may still send, or has not yet said it dropped. */
+    /** Bits of the peer's share this end holds (the mirror): what the peer may still send, or dropped unannounced. */
     public long mirrorBits() {
         return 8 * mirror.values().stream().mapToLong(b -> b.remaining).sum();
     }
 
-    /** Key bits held for authentication: every link's pad stream still in memory, and bootstrap bytes not yet used. */
+    /** Key bits held for authentication: each link's pad stream still in memory, or its bootstrap bytes so far. */
     public long authenticationBits() {
         return links.values().stream().mapToLong(LinkAuthentication::heldBits).sum();
     }

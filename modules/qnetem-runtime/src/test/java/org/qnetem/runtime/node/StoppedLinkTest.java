@@ -101,7 +101,8 @@ class StoppedLinkTest {
         alice.run(new NodeActor.DeliverFrame(frame(opening, openedAtPs)));
 
         List<BlockRecord> alicesRecords = observer.getAllReceived().stream()
-                .filter(LinkActor.RecordBlock.class::isInstance).map(c -> ((LinkActor.RecordBlock) c).record()).toList();
+                .filter(LinkActor.RecordBlock.class::isInstance).map(c -> ((LinkActor.RecordBlock) c).record())
+                .toList();
         assertEquals(1, alicesRecords.size(), "Alice reports the block, so that the observer can pair it: "
                 + alicesRecords);
         BlockRecord record = alicesRecords.get(0);
