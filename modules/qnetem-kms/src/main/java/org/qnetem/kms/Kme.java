@@ -245,6 +245,11 @@ public final class Kme implements KeyDelivery {
                 p.linkIds().stream().mapToLong(hold::lostBits).sum())).toList();
     }
 
+    /** The pool this KME keeps with neighbour {@code peer}, for tests that look inside it. */
+    LinkKeyPool poolWith(String peer) {
+        return pools.get(peer);
+    }
+
     /** Low-water warnings since the last call. */
     public List<LowWaterCrossed> drainEvents() {
         List<LowWaterCrossed> drained = List.copyOf(events);

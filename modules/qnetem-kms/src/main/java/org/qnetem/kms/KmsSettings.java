@@ -9,7 +9,8 @@ import java.util.Objects;
  *
  * @param poolCapacityBits  bits one KME holds for one neighbour; each direction's share (see
  *                          {@link org.qnetem.kms.pool.LinkKeyPool}) holds at most half, and key arriving
- *                          beyond that is dropped and counted
+ *                          beyond that is dropped and counted; the authentication pads of the links to
+ *                          the neighbour are held to half as well
  * @param lowWaterBits      a warning event when a KME's own share for a neighbour falls below this
  * @param keyTtl            how long a key waits at the slave's KME for {@code dec_keys} before it is wiped
  * @param keySize           the Status {@code key_size}: the size of a key when a request names none

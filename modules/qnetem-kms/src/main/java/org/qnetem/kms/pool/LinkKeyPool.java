@@ -37,11 +37,15 @@ import org.qnetem.qkd.authentication.Direction;
  * <p><b>Capacity.</b> Each share holds at most half the pool's capacity. Only the owner decides what
  * overflows (its own level is exact; its peer's view of it lags by the messages in flight): it keeps
  * what fits of a new block's half, drops the rest (counted in {@link #overflowBits()}) and tells the
- * peer in its next message ({@link #drainDiscards()}), which drops the same bits from its mirror.
+ * peer in its next message ({@link #drainDiscards()}; the KME sends one at once if none is queued), which
+ * drops the same bits from its mirror. So the mirror holds the peer's share and the drops in flight.
  *
  * <p><b>Authentication.</b> Each link has its own Wegman–Carter key pool, so that every pad both ends
  * use comes from one link's blocks in that link's order. The KME whose id sorts first authenticates as
- * end a ({@link Direction#A_TO_B}).
+ * end a ({@link Direction#A_TO_B}). A link's pool keeps only the newest {@link #authenticationWindowBits}
+ * of its pad stream (half the capacity between the links to the peer): a rule on the block sequence alone,
+ * which both ends apply alike, so it needs no message (see {@code LinkAuthentication.replenish}). Without
+ * it a pool nobody sends messages over kept a third of every block for ever.
  *
  * <p>Not thread-safe. Key bits never appear in {@link #toString()} or exception messages; used bits are
  * zeroed.
@@ -50,6 +54,9 @@ public final class LinkKeyPool {
 
     /** An authentication key pool starts when it can hold its hash key and at least one pad each way. */
     private static final int AUTHENTICATION_BOOTSTRAP_BYTES = 64;
+
+    /** The smallest authentication window: 64 pads each way in the newer half a sender uses. */
+    static final long MIN_AUTHENTICATION_WINDOW_BITS = 4 * 64 * 128;
 
     /** Bits of one delivered key block of a link: offset and length are multiples of 8. */
     public record Segment(String linkId, long blockId, long offsetBits, long lengthBits) {
@@ -133,7 +140,7 @@ public final class LinkKeyPool {
         int bytes = (int) Math.min(key.length, bits / 8);
         suppliedBits += 8L * bytes;
         int authenticationBytes = authenticationBytes(bytes);
-        authentication.replenish(Arrays.copyOfRange(key, 0, authenticationBytes));
+        authentication.replenish(Arrays.copyOfRange(key, 0, authenticationBytes), authenticationWindowBits());
         int half = (bytes - authenticationBytes) / 2;
         int first = authenticationBytes;
         int second = authenticationBytes + half;
@@ -176,6 +183,24 @@ public final class LinkKeyPool {
      */
     public static int authenticationBytes(int blockBytes) {
         return Math.min(blockBytes, Math.max(blockBytes / 3, AUTHENTICATION_BOOTSTRAP_BYTES));
+    }
+
+    /**
+     * Pad-stream bits each link's authentication pool keeps: half the pool's capacity (as much as a share),
+     * split between the links to the peer, and at least {@value #MIN_AUTHENTICATION_WINDOW_BITS}.
+     */
+    long authenticationWindowBits() {
+        return Math.max(MIN_AUTHENTICATION_WINDOW_BITS, 8 * shareCapacityBytes / links.size());
+    }
+
+    /** Bits of the peer's share this end holds (the mirror): what the peer may still send, or dropped unannounced. */
+    public long mirrorBits() {
+        return 8 * mirror.values().stream().mapToLong(b -> b.remaining).sum();
+    }
+
+    /** Key bits held for authentication: each link's pad stream still in memory, or its bootstrap bytes so far. */
+    public long authenticationBits() {
+        return links.values().stream().mapToLong(LinkAuthentication::heldBits).sum();
     }
 
     /** Bits of this KME's own share: what it can still send to the peer. */
@@ -305,8 +330,8 @@ public final class LinkKeyPool {
             return false;
         }
         Direction incoming = l.authenticator.outgoing().reverse();
-        return tag.sequence() != l.authenticator.pool().nextSequence(incoming)
-                || l.authenticator.pool().availablePads(incoming) > 0;
+        AuthenticationKeyPool pool = l.authenticator.pool();
+        return tag.sequence() < pool.nextSequence(incoming) || pool.hasPad(incoming, tag.sequence());
     }
 
     /** Checks a tag; an unknown link or a link without authentication key yet is a mismatch. */
@@ -398,10 +423,21 @@ public final class LinkKeyPool {
             this.outgoing = outgoing;
         }
 
-        void replenish(byte[] bytes) {
+        /**
+         * Appends a block's authentication bytes, then keeps the last {@code windowBits} of the pad stream: pads
+         * of this end's messages older than the newer half of that, and of the peer's older than all of it, are
+         * burnt unused. Both ends append the same bytes in the same order, so the rule needs no message; a
+         * message's pad is still held at the other end unless that end has since received more than half a
+         * window of authentication key its sender had not, many blocks, where a block reaches the two ends of
+         * a link within moments of each other.
+         */
+        void replenish(byte[] bytes, long windowBits) {
             if (authenticator != null) {
-                authenticator.pool().replenish(PackedBits.fromBytes(bytes, 8 * bytes.length));
+                AuthenticationKeyPool pool = authenticator.pool();
+                pool.replenish(PackedBits.fromBytes(bytes, 8 * bytes.length));
                 Arrays.fill(bytes, (byte) 0);
+                pool.burnBefore(outgoing, pool.streamBits() - windowBits / 2);
+                pool.burnBefore(outgoing.reverse(), pool.streamBits() - windowBits);
                 return;
             }
             byte[] joined = Arrays.copyOf(bootstrap, bootstrap.length + bytes.length);
@@ -414,6 +450,10 @@ public final class LinkKeyPool {
                 Arrays.fill(bootstrap, (byte) 0);
                 bootstrap = new byte[0];
             }
+        }
+
+        long heldBits() {
+            return authenticator == null ? 8L * bootstrap.length : authenticator.pool().heldBits();
         }
 
         long outgoingPads() {

@@ -3,6 +3,7 @@ package org.qnetem.kms.pool;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
@@ -76,6 +77,76 @@ class LinkKeyPoolTest {
         assertEquals(AuthenticationVerdict.AUTHENTIC, ends[1].verify("L", message, tag));
         var forged = ends[1].tag("L", message);
         assertEquals(AuthenticationVerdict.TAG_MISMATCH, ends[0].verify("L", new byte[] {1, 2, 4}, forged));
+    }
+
+    @Test
+    void aLongRunOfBlocksWithNoConsumptionKeepsEveryPoolWithinItsCapAndBothEndsInStep() {
+        long capacity = 8 * 2 * 4096;
+        LinkKeyPool[] ends = ends(capacity);
+        long window = ends[0].authenticationWindowBits();
+        byte[] message = {4, 5, 6};
+        for (int block = 0; block < 500; block++) {
+            byte[] key = block(3072, block);
+            for (LinkKeyPool end : ends) {
+                end.addBlock("L", block, key, 8 * 3072);
+            }
+            // Each end tells the other which bits of its share it dropped, as a KME's next message does.
+            List<Segment> droppedByA = ends[0].drainDiscards();
+            List<Segment> droppedByB = ends[1].drainDiscards();
+            if (!droppedByA.isEmpty()) {
+                ends[1].takeMirror(droppedByA);
+            }
+            if (!droppedByB.isEmpty()) {
+                ends[0].takeMirror(droppedByB);
+            }
+            for (LinkKeyPool end : ends) {
+                assertTrue(end.ownedBits() <= capacity / 2, "own share, block " + block + ": " + end.ownedBits());
+                assertTrue(end.mirrorBits() <= capacity / 2, "mirror, block " + block + ": " + end.mirrorBits());
+                assertTrue(end.authenticationBits() <= window,
+                        "authentication, block " + block + ": " + end.authenticationBits());
+            }
+            assertEquals(ends[0].ownedBits(), ends[1].mirrorBits(), "B holds exactly what A may still send");
+            assertEquals(ends[1].ownedBits(), ends[0].mirrorBits(), "A holds exactly what B may still send");
+            if (block % 50 == 49) {
+                // The ends still agree on every pad and every bit: a message and a pad cross both ways.
+                var tag = ends[0].tag("L", message);
+                assertEquals(AuthenticationVerdict.AUTHENTIC, ends[1].verify("L", message, tag), "block " + block);
+                var back = ends[1].tag("L", message);
+                assertEquals(AuthenticationVerdict.AUTHENTIC, ends[0].verify("L", message, back), "block " + block);
+                LinkKeyPool.Taken pad = ends[1].take(64);
+                assertArrayEquals(pad.bits(), ends[0].takeMirror(pad.segments()));
+            }
+        }
+        assertTrue(ends[0].overflowBits() > 50 * capacity, "the run went far past every cap");
+    }
+
+    @Test
+    void aMessageTaggedBeforeThePeerHasItsPadWaitsAndOneFromAnEndHalfAWindowBehindStillVerifies() {
+        LinkKeyPool[] ends = ends(8 * 2 * 4096);
+        long window = ends[0].authenticationWindowBits();
+        byte[] message = {7};
+        int blocks = 0;
+        for (; blocks < 40; blocks++) {
+            byte[] key = block(3072, blocks);
+            ends[0].addBlock("L", blocks, key, 8 * 3072);
+            ends[1].addBlock("L", blocks, key, 8 * 3072);
+        }
+        // A hears of one more block first and tags with a pad B does not have yet: B waits for the block.
+        byte[] next = block(3072, blocks);
+        ends[0].addBlock("L", blocks, next, 8 * 3072);
+        var early = ends[0].tag("L", message);
+        ends[1].addBlock("L", blocks, next, 8 * 3072);
+        assertTrue(ends[1].canVerify("L", early));
+        assertEquals(AuthenticationVerdict.AUTHENTIC, ends[1].verify("L", message, early));
+        blocks++;
+        // B is behind by less than half a window of authentication key when it tags: A, ahead, still verifies.
+        var late = ends[1].tag("L", message);
+        int ahead = (int) (window / 2 / (8 * 1024)) - 1;
+        for (int i = 0; i < ahead; i++, blocks++) {
+            ends[0].addBlock("L", blocks, block(3072, blocks), 8 * 3072);
+        }
+        assertTrue(ends[0].canVerify("L", late));
+        assertEquals(AuthenticationVerdict.AUTHENTIC, ends[0].verify("L", message, late));
     }
 
     @Test

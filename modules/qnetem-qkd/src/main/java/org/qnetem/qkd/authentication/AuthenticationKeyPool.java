@@ -122,6 +122,40 @@ public final class AuthenticationKeyPool {
         return total;
     }
 
+    /** Bits of the pad stream so far: everything after the hash key, then every replenishment. */
+    public long streamBits() {
+        return streamBits;
+    }
+
+    /** Pad-stream bits this pool still holds in memory: from the lowest slot either direction may yet use. */
+    public long heldBits() {
+        return streamBits - 64 * firstWord;
+    }
+
+    /** Whether the pad of message {@code sequence} in {@code direction} has arrived (used or not). */
+    public boolean hasPad(Direction direction, long sequence) {
+        return (2 * sequence + direction.ordinal() + 1) * PAD_BITS <= streamBits;
+    }
+
+    /**
+     * Burns, unused, every pad of {@code direction} that starts before bit {@code streamBit} of the pad stream, as
+     * if their messages had been lost (see {@link Authenticator}), and frees what no direction can use any more.
+     * Both ends that burn the same pads stay in step; an end that burns the pads of messages the other end has
+     * still to send refuses those messages as replays.
+     */
+    public void burnBefore(Direction direction, long streamBit) {
+        int d = direction.ordinal();
+        long firstKept = Math.max(nextSequence[d], Math.floorDiv(Math.floorDiv(streamBit + PAD_BITS - 1, PAD_BITS)
+                - d + 1, 2));
+        for (long sequence = nextSequence[d]; sequence < firstKept && hasPad(direction, sequence); sequence++) {
+            int word = (int) (2 * (2 * sequence + d) - firstWord);
+            stream[word] = 0;
+            stream[word + 1] = 0;
+        }
+        nextSequence[d] = firstKept;
+        makeRoom(streamBits);
+    }
+
     /** Every bit the pool has received: the pre-shared key and all replenishments. */
     public long suppliedBits() {
         return suppliedBits;
@@ -181,7 +215,9 @@ public final class AuthenticationKeyPool {
     /** Drops the slots both directions are past, then grows the buffer if the stream still would not fit. */
     private void makeRoom(long totalBits) {
         long lowestLiveSlot = Math.min(2 * nextSequence[0], 2 * nextSequence[1] + 1);
-        int drop = (int) (2 * lowestLiveSlot - firstWord);
+        // Never past the last whole word of the stream, where the next replenishment starts writing (pads burnt
+        // up to the stream's end may name slots not all of whose bits have arrived).
+        int drop = (int) Math.min(2 * lowestLiveSlot - firstWord, streamBits / 64 - firstWord);
         if (drop > 0) {
             System.arraycopy(stream, drop, stream, 0, stream.length - drop);
             Arrays.fill(stream, stream.length - drop, stream.length, 0L);

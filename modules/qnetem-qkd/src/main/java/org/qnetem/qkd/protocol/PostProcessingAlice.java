@@ -254,10 +254,15 @@ final class PostProcessingAlice {
                 block.secret));
     }
 
+    /** Ends a block the peer opened and has itself ended, before this end took it up: nothing is sent. */
+    void abandon(long blockId, long nowPs, String reason, Outbox out) {
+        out.finish(new AbortedBlock(linkId, blockId, nowPs, BlockStage.PARAMETER_ESTIMATION, reason));
+    }
+
     /** Refuses a block the peer opened, before this end took it up. */
     void refuse(long blockId, long nowPs, String reason, Outbox out) {
         out.send(new BlockAbort(linkId, blockId, reason));
-        out.finish(new AbortedBlock(linkId, blockId, nowPs, BlockStage.PARAMETER_ESTIMATION, reason));
+        abandon(blockId, nowPs, reason, out);
     }
 
     private void abort(Block block, long nowPs, String reason, Outbox out) {

@@ -25,6 +25,10 @@ import org.qnetem.qkd.sifting.SiftedBlock;
  * discarded batch stays discarded: if the other end announces it later (the refused message named a
  * batch it had not announced yet), the discard is sent again rather than the batch sifted. Discarded
  * batch numbers are kept for the life of the link; each costs a refused message.
+ *
+ * <p>While the link is stopped (a crash at either end) this end acts on nothing it receives, but it still
+ * ends the blocks the other end opened just before the stop ({@link #onFrameWhileStopped}), so that every
+ * block either end opened ends at both.
  */
 abstract class ReferenceEnd {
 
@@ -142,6 +146,25 @@ abstract class ReferenceEnd {
     public Outbox confirmAgain(long nowPs) {
         Outbox out = outbox();
         postProcessing.confirmAgain(nowPs, out);
+        return out;
+    }
+
+    /**
+     * A message reaches this end at {@code nowPs} while the link is stopped (for {@code reason}): it is not
+     * acted on, except that the opening of a block ({@link TestBasisBits}) is refused, with nothing sent. The
+     * other end opened that block before the link stopped and ended it when it stopped; this end, which had
+     * not heard of it yet, must end it too, or the block would stay undecided here for ever: no later message
+     * names it (the other end asks nothing about blocks it ended) and no timeout runs for a block this end
+     * never held. A replayed opening is ignored as ever; a forged one is refused all the same, which costs
+     * nothing (the block is over at the other end).
+     */
+    public Outbox onFrameWhileStopped(SealedMessage sealed, long nowPs, String reason) {
+        Outbox out = outbox();
+        if (sealed.message() instanceof TestBasisBits announced
+                && authentication.verify(announced, sealed.tag()) != AuthenticationVerdict.REPLAYED) {
+            postProcessing.abandon(announced.batchSequence(), nowPs, "the link was stopped (" + reason
+                    + ") when the block's opening arrived", out);
+        }
         return out;
     }
 

@@ -1,14 +1,17 @@
 package org.qnetem.runtime.link;
 
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.qnetem.physics.model.BinaryEntropy;
 
 /**
@@ -122,9 +125,35 @@ final class KeyBlockLedger {
 
     /** Blocks opened but not yet reported by both ends. */
     int inFlight() {
-        Set<Long> unfinished = new HashSet<>(opened);
+        return unfinished().size();
+    }
+
+    private TreeSet<Long> unfinished() {
+        TreeSet<Long> unfinished = new TreeSet<>(opened);
         unfinished.addAll(waiting.keySet());
-        return unfinished.size();
+        return unfinished;
+    }
+
+    /**
+     * One line per block in flight, in block order: which end decided what, so that a block left undecided
+     * names itself. {@code transmitter} and {@code receiver} name the nodes at ends a and b.
+     */
+    List<String> describeInFlight(String transmitter, String receiver) {
+        List<String> lines = new ArrayList<>();
+        for (long blockId : unfinished()) {
+            BlockRecord decided = waiting.get(blockId);
+            if (decided == null) {
+                lines.add("block " + blockId + ": opened by " + receiver + ", decided at neither end");
+                continue;
+            }
+            boolean atTransmitter = decided.role() == LinkRole.TRANSMITTER;
+            String outcome = decided.delivered() ? ""
+                    : " during " + decided.abortStage() + " (" + decided.abortReason() + ")";
+            lines.add(String.format(Locale.ROOT, "block %d: %s %s it at %.6f s%s; %s has not decided it", blockId,
+                    atTransmitter ? transmitter : receiver, decided.delivered() ? "delivered" : "aborted",
+                    decided.finishedAtPs() / 1e12, outcome, atTransmitter ? receiver : transmitter));
+        }
+        return lines;
     }
 
     KeyStatistics statistics() {

@@ -1,5 +1,6 @@
 package org.qnetem.runtime.link;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,6 +15,7 @@ import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.qnetem.physics.batch.PackedBits;
 import org.qnetem.physics.batch.Bbm92Expectation;
 import org.qnetem.physics.batch.PhotonBatch;
@@ -55,7 +57,7 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
 
     public sealed interface Command permits Transmit, EpochEmitted, RecordSifted, RecordDiscarded, RecordBlockOpened,
             RecordBlock, ReportStatistics, SnapshotStatistics, SetFaults, SetStopped, RecordDeferred,
-            ClassicalFaultCleared, EndsLost {
+            ClassicalFaultCleared, EndsLost, StatisticsOverdue {
     }
 
     /**
@@ -128,7 +130,10 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
     public record RecordBlock(BlockRecord record) implements Command, InternalMessage {
     }
 
-    /** Answered once no key block is in flight, so that the statistics count every block the run opened. */
+    /**
+     * Answered once no key block is in flight, so that the statistics count every block the run opened. If
+     * blocks are still in flight {@code qnetem.clock.statistics-timeout} later, the link fails, naming them.
+     */
     public record ReportStatistics(ActorRef<LinkStatistics> replyTo) implements Command, InternalMessage {
     }
 
@@ -142,6 +147,14 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
     private record PendingEpoch(long epoch, long lastSequence) {
     }
 
+    /** The statistics were asked for {@link #statisticsTimeout} ago and blocks are still in flight. */
+    private enum StatisticsOverdue implements Command {
+        INSTANCE
+    }
+
+    /** Key of the timer that runs while statistics are awaited. */
+    private static final String STATISTICS_TIMER = "statistics";
+
     private final LinkSpec spec;
     private LinkChannel channel;
     private final StatisticalLink statistical;
@@ -154,6 +167,8 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
     private final KeyBlockLedger ledger = new KeyBlockLedger();
     private final List<ActorRef<LinkStatistics>> awaitingStatistics = new ArrayList<>();
     private final LinkWatch watch;
+    private final TimerScheduler<Command> timers;
+    private final Duration statisticsTimeout;
     /** Per batch not yet in a finished block: its matched-basis detections and those Eve knows. */
     private final Map<Long, long[]> batchTruth = new HashMap<>();
     private final List<BlockTruth> truths = new ArrayList<>();
@@ -165,7 +180,8 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
      * fidelity the link gives each key block's delivered key to both ends' KMEs itself.
      */
     public static Behavior<Command> create(LinkSpec spec, long runSeed, Directory directory) {
-        return Behaviors.setup(context -> new LinkActor(context, spec, runSeed, directory));
+        return Behaviors.setup(context -> Behaviors.withTimers(timers -> new LinkActor(context, timers, spec, runSeed,
+                directory)));
     }
 
     /**
@@ -173,15 +189,18 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
      * with it): it knows nothing of the blocks before, and end a never reports again.
      */
     public static Behavior<Command> rehomed(LinkSpec spec, long runSeed, Directory directory) {
-        return Behaviors.setup(context -> {
-            LinkActor link = new LinkActor(context, spec, runSeed, directory);
+        return Behaviors.setup(context -> Behaviors.withTimers(timers -> {
+            LinkActor link = new LinkActor(context, timers, spec, runSeed, directory);
             link.ledger.endLost(LinkRole.TRANSMITTER);
             return link;
-        });
+        }));
     }
 
-    private LinkActor(ActorContext<Command> context, LinkSpec spec, long runSeed, Directory directory) {
+    private LinkActor(ActorContext<Command> context, TimerScheduler<Command> timers, LinkSpec spec, long runSeed,
+                      Directory directory) {
         super(context);
+        this.timers = timers;
+        this.statisticsTimeout = context.getSystem().settings().config().getDuration("qnetem.clock.statistics-timeout");
         this.spec = spec;
         boolean isStatistical = spec.fidelity() == Fidelity.STATISTICAL;
         this.channel = isStatistical ? null : LinkChannel.of(spec, LinkConditions.honest());
@@ -215,6 +234,7 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
                 })
                 .onMessage(RecordBlock.class, this::onRecordBlock)
                 .onMessage(ReportStatistics.class, this::onReportStatistics)
+                .onMessageEquals(StatisticsOverdue.INSTANCE, this::onStatisticsOverdue)
                 .onMessage(SnapshotStatistics.class, snapshot -> {
                     snapshot.replyTo().tell(statistics.withKeys(ledger.statistics()).withObservations(observations()));
                     return this;
@@ -416,14 +436,34 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
 
     private Behavior<Command> onReportStatistics(ReportStatistics request) {
         awaitingStatistics.add(request.replyTo());
+        if (!timers.isTimerActive(STATISTICS_TIMER)) {
+            timers.startSingleTimer(STATISTICS_TIMER, StatisticsOverdue.INSTANCE, statisticsTimeout);
+        }
         answerStatisticsWhenDrained();
         return this;
+    }
+
+    /**
+     * A block that never settles would hold the statistics back for ever: the link fails instead (and with it
+     * the run), naming every block still in flight and what each end decided, so such a hang cannot pass
+     * unnoticed or undiagnosed.
+     */
+    private Behavior<Command> onStatisticsOverdue() {
+        if (awaitingStatistics.isEmpty()) {
+            return this;
+        }
+        List<String> inFlight = ledger.describeInFlight(spec.transmitterId(), spec.receiverId());
+        throw new IllegalStateException("link " + spec.id() + ": " + inFlight.size() + " key block"
+                + (inFlight.size() == 1 ? "" : "s") + " still in flight " + statisticsTimeout.toSeconds()
+                + " s (qnetem.clock.statistics-timeout) after the statistics were asked for:\n  "
+                + String.join("\n  ", inFlight));
     }
 
     private void answerStatisticsWhenDrained() {
         if (awaitingStatistics.isEmpty() || ledger.inFlight() > 0) {
             return;
         }
+        timers.cancel(STATISTICS_TIMER);
         LinkStatistics complete = statistics.withKeys(ledger.statistics()).withObservations(observations());
         awaitingStatistics.forEach(replyTo -> replyTo.tell(complete));
         awaitingStatistics.clear();

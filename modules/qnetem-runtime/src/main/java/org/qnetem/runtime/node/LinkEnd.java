@@ -69,6 +69,14 @@ sealed interface LinkEnd {
     /** The link stopped at {@code nowPs} (a crash at either end): what was in flight is dropped. */
     Optional<Outbox> reset(long nowPs, String reason);
 
+    /**
+     * A classical message reaches this end at {@code nowPs} while the link is stopped (for {@code reason}): a
+     * reference end ends a block whose opening it had not heard of before the stop; nothing else is acted on.
+     */
+    default Optional<Outbox> onFrameWhileStopped(SealedMessage sealed, long nowPs, String reason) {
+        return Optional.empty();
+    }
+
     /** The run ended at {@code nowPs}: a reference end asks again about the blocks it confirmed. */
     default Optional<Outbox> onDrain(long nowPs) {
         return Optional.empty();
@@ -81,6 +89,11 @@ sealed interface LinkEnd {
     }
 
     record DecoyBb84Transmitter(DecoyBb84Alice engine, EmissionSchedule schedule) implements LinkEnd {
+        @Override
+        public Optional<Outbox> onFrameWhileStopped(SealedMessage sealed, long nowPs, String reason) {
+            return Optional.of(engine.onFrameWhileStopped(sealed, nowPs, reason));
+        }
+
         @Override
         public Optional<Outbox> onDrain(long nowPs) {
             return Optional.of(engine.confirmAgain(nowPs));
@@ -136,6 +149,11 @@ sealed interface LinkEnd {
 
     record Bbm92Responder(Bbm92RespondingEnd engine, EmissionSchedule schedule, StreamKey pumpKeys, LinkSpec link)
             implements LinkEnd {
+        @Override
+        public Optional<Outbox> onFrameWhileStopped(SealedMessage sealed, long nowPs, String reason) {
+            return Optional.of(engine.onFrameWhileStopped(sealed, nowPs, reason));
+        }
+
         @Override
         public Optional<Outbox> onDrain(long nowPs) {
             return Optional.of(engine.confirmAgain(nowPs));

@@ -1,10 +1,9 @@
 package org.qnetem.runtime.node;
 
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.RecipientRef;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
@@ -41,7 +40,8 @@ import org.qnetem.runtime.topology.LinkSpec;
  * <p>At each epoch boundary its engines' timeouts run. A link can be stopped at this end (this node or
  * the other end crashed): its engine drops what was in flight, its source emits nothing, and whatever
  * still reaches it for that link is dropped, with the link's observer told which batches will never
- * be sifted so that emulated time goes on.
+ * be sifted so that emulated time goes on, and the engine told of blocks opened just before the stop,
+ * so that it ends them as the other end did.
  */
 public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
 
@@ -92,9 +92,13 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
     private final String nodeId;
     private final Directory directory;
     private final Map<String, Attached> ends = new LinkedHashMap<>();
-    private final Set<String> stopped = new HashSet<>();
+    /** Why each stopped link stopped, by link id. */
+    private final Map<String, String> stopped = new HashMap<>();
     private long epochStartPs;
     private long lastEpoch = -1;
+
+    /** Why the links of a node started afresh on another member stay stopped. */
+    private static final String REHOMED = "its node started afresh on another member after its own died";
 
     /**
      * {@code ends}: the node's end of each of its links; {@code directory}: where the links, their classical
@@ -113,7 +117,7 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
                                             Directory directory) {
         return Behaviors.setup(context -> {
             NodeActor node = new NodeActor(context, nodeId, runSeed, durationPs, ends, directory);
-            node.stopped.addAll(node.ends.keySet());
+            node.ends.keySet().forEach(link -> node.stopped.put(link, REHOMED));
             return node;
         });
     }
@@ -145,7 +149,7 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
                     return this;
                 })
                 .onMessage(StartLinks.class, start -> {
-                    stopped.removeAll(List.of(start.linkIds()));
+                    stopped.keySet().removeAll(List.of(start.linkIds()));
                     return this;
                 })
                 .build();
@@ -157,7 +161,7 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
         }
         lastEpoch = advance.epoch();
         for (Attached attached : ends.values()) {
-            boolean running = !stopped.contains(attached.link().id());
+            boolean running = !stopped.containsKey(attached.link().id());
             if (running) {
                 attached.end().onTick(epochStartPs).ifPresent(out -> dispatch(attached, out, epochStartPs));
             }
@@ -180,7 +184,7 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
 
     private Behavior<Command> onStopLinks(StopLinks stop) {
         for (String linkId : stop.linkIds()) {
-            if (stopped.add(linkId)) {
+            if (stopped.putIfAbsent(linkId, stop.reason()) == null) {
                 Attached attached = attached(linkId);
                 attached.end().reset(stop.timePs(), stop.reason())
                         .ifPresent(out -> dispatch(attached, out, stop.timePs()));
@@ -192,7 +196,7 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
     private Behavior<Command> onDeliverDetections(DeliverDetections delivery) {
         DetectionBatch detections = delivery.batch();
         Attached attached = attached(detections.linkId());
-        if (stopped.contains(detections.linkId())) {
+        if (stopped.containsKey(detections.linkId())) {
             linkActor(attached).tell(new LinkActor.RecordDiscarded(detections.sequence()));
             return this;
         }
@@ -206,10 +210,12 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
         SealedMessage sealed = new SealedMessage(frame.payload(), frame.authentication());
         long now = frame.arrivalTimePs();
         Attached attached = attached(frame.payload().linkId());
-        if (stopped.contains(frame.payload().linkId())) {
+        String stopReason = stopped.get(frame.payload().linkId());
+        if (stopReason != null) {
             if (frame.payload() instanceof SiftAnnouncement || frame.payload() instanceof SiftResponse) {
                 linkActor(attached).tell(new LinkActor.RecordDiscarded(frame.payload().batchSequence()));
             }
+            attached.end().onFrameWhileStopped(sealed, now, stopReason).ifPresent(out -> dispatch(attached, out, now));
             return this;
         }
         dispatch(attached, attached.end().onFrame(sealed, now), now);

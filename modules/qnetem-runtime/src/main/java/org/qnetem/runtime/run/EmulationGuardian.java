@@ -222,8 +222,11 @@ public final class EmulationGuardian {
         return Behaviors.receive(Command.class)
                 .onMessage(ClockFinished.class, finished -> {
                     dispatcher.drain(finished.summary().emulatedPs());
+                    // A link whose blocks do not settle within the statistics timeout fails itself, naming
+                    // them (the run then fails with that cause); this ask's own, longer timeout only catches
+                    // a link that does not answer at all.
                     Duration timeout = context.getSystem().settings().config()
-                            .getDuration("qnetem.clock.statistics-timeout");
+                            .getDuration("qnetem.clock.statistics-timeout").multipliedBy(2);
                     topology.links().forEach(link -> context.ask(LinkStatistics.class, directory.link(link.id()),
                             timeout, LinkActor.ReportStatistics::new,
                             (statistics, failure) -> statistics != null ? new StatisticsReceived(statistics)

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The observer pairs both ends' reports of each block and counts every way they can disagree. */
@@ -39,6 +40,22 @@ class KeyBlockLedgerTest {
         assertEquals(100, keys.refillBits());
         assertEquals(0, keys.mismatchedKeys());
         assertEquals(LinkRole.RECEIVER, keys.delivered()[0].role(), "Bob's record is kept, whichever came last");
+    }
+
+    @Test
+    void describesEachBlockInFlightWithWhatEachEndDecided() {
+        ledger.opened(3);
+        ledger.opened(5);
+        ledger.record(aborted(LinkRole.RECEIVER, 5));
+        ledger.record(delivered(LinkRole.TRANSMITTER, 4, 1));
+        ledger.opened(6);
+        ledger.record(delivered(LinkRole.RECEIVER, 6, 1));
+        ledger.record(delivered(LinkRole.TRANSMITTER, 6, 1));
+        assertEquals(List.of(
+                "block 3: opened by BOB, decided at neither end",
+                "block 4: ALICE delivered it at 0.000000 s; BOB has not decided it",
+                "block 5: BOB aborted it at 0.000000 s during VERIFICATION (tag mismatch); ALICE has not decided it"),
+                ledger.describeInFlight("ALICE", "BOB"));
     }
 
     @Test

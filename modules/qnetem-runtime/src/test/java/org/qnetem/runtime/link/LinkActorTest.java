@@ -1,12 +1,16 @@
 package org.qnetem.runtime.link;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.typesafe.config.ConfigFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ChildFailed;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.qnetem.physics.batch.PackedBits;
@@ -75,6 +79,40 @@ class LinkActorTest {
         assertEquals(6, measured.siftedBits());
         assertEquals(3, measured.siftedErrors());
         assertEquals(0, measured.siftLengthMismatches());
+    }
+
+    @Test
+    void aBlockThatNeverSettlesFailsTheLinkNamingTheBlockAndWhatEachEndDecided() {
+        ActorTestKit impatient = ActorTestKit.create(ConfigFactory.parseString(
+                "qnetem.clock.statistics-timeout = 1s").withFallback(QnetemConfig.load()));
+        try {
+            TestProbe<String> failures = impatient.createTestProbe();
+            TestProbe<LinkStatistics> statistics = impatient.createTestProbe();
+            impatient.spawn(Behaviors.<Void>setup(context -> {
+                TestProbe<NodeActor.Command> nodes = impatient.createTestProbe();
+                TestProbe<EmulationClock.Command> clock = impatient.createTestProbe();
+                TestProbe<KmeActor.Command> kmes = impatient.createTestProbe();
+                ActorRef<LinkActor.Command> link = context.spawn(LinkActor.create(LINK, 1,
+                        directory(nodes.getRef(), nodes.getRef(), clock.getRef(), kmes.getRef())), "link");
+                context.watch(link);
+                link.tell(new LinkActor.RecordBlockOpened(7));
+                link.tell(new LinkActor.RecordBlock(new BlockRecord(LinkRole.RECEIVER, 7, 1_000_000_000_000L,
+                        "PARAMETER_ESTIMATION", "node BOB crashed", null, new byte[0])));
+                link.tell(new LinkActor.ReportStatistics(statistics.getRef()));
+                return Behaviors.receive(Void.class).onSignal(ChildFailed.class, failed -> {
+                    failures.getRef().tell(failed.cause().getMessage());
+                    return Behaviors.same();
+                }).build();
+            }));
+            String failure = failures.receiveMessage(Duration.ofSeconds(30));
+            assertTrue(failure.startsWith("link " + LINK.id() + ": 1 key block still in flight"), failure);
+            assertTrue(failure.contains("block 7: " + LINK.receiverId() + " aborted it at 1.000000 s during "
+                    + "PARAMETER_ESTIMATION (node BOB crashed); " + LINK.transmitterId() + " has not decided it"),
+                    failure);
+            statistics.expectNoMessage(Duration.ofMillis(100));
+        } finally {
+            impatient.shutdownTestKit();
+        }
     }
 
     @Test
