@@ -43,6 +43,30 @@ class KeyBlockLedgerTest {
     }
 
     @Test
+    void anEndLostWithItsMemberHasItsBlocksInFlightWrittenOffAndNeverCountsAsAProtocolFault() {
+        ledger.opened(1);
+        ledger.record(delivered(LinkRole.RECEIVER, 1, 3));
+        ledger.opened(2);
+        ledger.opened(3);
+        ledger.record(aborted(LinkRole.RECEIVER, 3));
+        ledger.record(delivered(LinkRole.RECEIVER, 4, 9));
+        ledger.record(delivered(LinkRole.TRANSMITTER, 4, 9));
+
+        KeyBlockLedger.WrittenOff off = ledger.endLost(LinkRole.TRANSMITTER);
+        assertEquals(3, off.blocks(), "blocks 1, 2 and 3 were in flight");
+        assertEquals(1, off.oneSidedKeys(), "Bob alone had delivered block 1");
+        assertEquals(0, ledger.inFlight());
+
+        ledger.opened(5);
+        ledger.record(aborted(LinkRole.RECEIVER, 5));
+        ledger.record(delivered(LinkRole.TRANSMITTER, 2, 3));
+        assertEquals(0, ledger.inFlight(), "the surviving end's later reports settle at once, the lost end's are void");
+        KeyStatistics keys = ledger.statistics();
+        assertEquals(1, keys.blocks(), "only block 4, which both ends finished, counts");
+        assertEquals(0, keys.keysFromAbortedBlocks() + keys.mismatchedKeys() + keys.keysDeliveredTwice());
+    }
+
+    @Test
     void describesEachBlockInFlightWithWhatEachEndDecided() {
         ledger.opened(3);
         ledger.opened(5);
