@@ -21,6 +21,7 @@ import org.apache.pekko.actor.typed.RecipientRef;
 import org.apache.pekko.actor.typed.Terminated;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.cluster.ClusterEvent;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.SelfUp;
@@ -104,6 +105,7 @@ public final class EmulationGuardian {
     private static final Duration NUDGE_INTERVAL = Duration.ofSeconds(1);
 
     private final ActorContext<Command> context;
+    private final TimerScheduler<Command> timers;
     private final Request request;
     private final Topology topology;
     private final CompletableFuture<RunResult> result;
@@ -115,10 +117,11 @@ public final class EmulationGuardian {
     private ActorRef<EmulationClock.Command> clock;
     private final List<MemberLoss> lost = new ArrayList<>();
     private final Set<String> lostNodes = new LinkedHashSet<>();
-    private boolean joined;
 
-    private EmulationGuardian(ActorContext<Command> context, Request request, CompletableFuture<RunResult> result) {
+    private EmulationGuardian(ActorContext<Command> context, TimerScheduler<Command> timers, Request request,
+                              CompletableFuture<RunResult> result) {
         this.context = context;
+        this.timers = timers;
         this.request = request;
         this.topology = request.topology();
         this.result = result;
@@ -131,24 +134,25 @@ public final class EmulationGuardian {
     }
 
     public static Behavior<Command> create(Request request, CompletableFuture<RunResult> result) {
-        return Behaviors.setup(context -> {
+        // Self-messages go through timers: a plain tell to itself would be serialized in tests.
+        return Behaviors.setup(context -> Behaviors.withTimers(timers -> {
             Cluster cluster = Cluster.get(context.getSystem());
             cluster.subscriptions().tell(Subscribe.create(
                     context.messageAdapter(SelfUp.class, ClusterUp::new), SelfUp.class));
             request.placement().join(context.getSystem());
-            return new EmulationGuardian(context, request, result).joining();
-        });
+            return new EmulationGuardian(context, timers, request, result).joining();
+        }));
     }
 
     private Behavior<Command> joining() {
         Duration timeout = context.getSystem().settings().config().getDuration("qnetem.cluster.member-timeout");
-        context.scheduleOnce(timeout, context.getSelf(), JoinTimedOut.INSTANCE);
+        timers.startSingleTimer(JoinTimedOut.INSTANCE, timeout);
         return Behaviors.receive(Command.class)
-                .onMessageEquals(JoinTimedOut.INSTANCE, () -> joined ? Behaviors.same() : failed(
+                .onMessageEquals(JoinTimedOut.INSTANCE, () -> failed(
                         new IllegalStateException("could not join the cluster within qnetem.cluster.member-timeout ("
                                 + timeout.toSeconds() + " s): are the seed nodes running and reachable?")))
                 .onMessage(ClusterUp.class, up -> {
-                    joined = true;
+                    timers.cancel(JoinTimedOut.INSTANCE);
                     context.pipeToSelf(request.placement().ready(context.getSystem()),
                             (done, failure) -> new Ready(failure));
                     return Behaviors.same();
@@ -221,6 +225,7 @@ public final class EmulationGuardian {
     private Behavior<Command> running() {
         return Behaviors.receive(Command.class)
                 .onMessage(ClockFinished.class, finished -> {
+                    timers.cancel(NudgeLost.INSTANCE);
                     dispatcher.drain(finished.summary().emulatedPs());
                     // A link whose blocks do not settle within the statistics timeout fails itself, naming
                     // them (the run then fails with that cause); this ask's own, longer timeout only catches
@@ -300,6 +305,7 @@ public final class EmulationGuardian {
             dispatcher.memberLost(loss);
             lostNodes.addAll(loss.nodes());
             nudgeLost();
+            timers.startTimerWithFixedDelay(NudgeLost.INSTANCE, NUDGE_INTERVAL);
         });
         return Behaviors.same();
     }
@@ -315,7 +321,6 @@ public final class EmulationGuardian {
         long epochPs = request.settings().clock().epochPs();
         long endPs = Math.min(request.settings().clock().durationPs(), (now.epochs() + 1) * epochPs);
         lostNodes.forEach(node -> directory.node(node).tell(new NodeActor.AdvanceTo(now.epochs(), endPs)));
-        context.scheduleOnce(NUDGE_INTERVAL, context.getSelf(), NudgeLost.INSTANCE);
         return Behaviors.same();
     }
 
