@@ -9,7 +9,7 @@
 # Run as root from a built checkout (mvn -B -q package -DskipTests):
 #   sudo deploy/netns/netns-cluster.sh
 # Environment: STABLE_AFTER (split-brain resolver stable-after, default 5s so the demo stays short;
-# production keeps Pekko's 20s), SUBNET_PREFIX (default 10.213.0), GUARD_SECONDS (default 120),
+# production keeps QNetEm's 10s), SUBNET_PREFIX (default 10.213.0), GUARD_SECONDS (default 120),
 # RUN_DURATION (emulated time of the UK run, default 5s), RUN_SEED (default 7).
 set -euo pipefail
 
