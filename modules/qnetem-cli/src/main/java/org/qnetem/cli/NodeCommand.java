@@ -1,11 +1,14 @@
 package org.qnetem.cli;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.qnetem.runtime.cluster.ClusterMember;
 import org.qnetem.runtime.cluster.HostPort;
 import org.qnetem.runtime.cluster.MemberSettings;
@@ -51,6 +54,9 @@ final class NodeCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
+    /** How long a downed member may take to stop before the process exits regardless. */
+    private static final Duration DOWNED_GRACE = Duration.ofSeconds(30);
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -81,7 +87,18 @@ final class NodeCommand implements Callable<Integer> {
         out.println("member " + member.address() + " started; management API " + member.managementUri());
         out.flush();
         try {
-            member.whenTerminated().toCompletableFuture().get();
+            // A downed member's actor system can hang in its shutdown (seen once a cut-off member had hosted a
+            // run's entities); the process must end all the same, so that an operator or a script sees it go.
+            CompletableFuture<Boolean> terminated = member.whenTerminated().toCompletableFuture()
+                    .thenApply(done -> true);
+            CompletableFuture<Boolean> hung = member.whenDowned().toCompletableFuture()
+                    .thenCompose(down -> new CompletableFuture<Boolean>()
+                            .completeOnTimeout(false, DOWNED_GRACE.toSeconds(), TimeUnit.SECONDS));
+            if (!(Boolean) CompletableFuture.anyOf(terminated, hung).get()) {
+                err.println("qnetem node: the cluster downed this member and it did not stop within "
+                        + DOWNED_GRACE.toSeconds() + " s; exiting");
+                return Qnetem.EXIT_FAILURE;
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             member.leave();

@@ -3,6 +3,7 @@ package org.qnetem.runtime.cluster;
 import com.typesafe.config.Config;
 import java.net.URI;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -34,8 +35,11 @@ public final class ClusterMember {
 
     private final ActorSystem<ClusterEvent.ClusterDomainEvent> system;
     private final URI managementUri;
+    private final CompletableFuture<Done> downed;
 
-    private ClusterMember(ActorSystem<ClusterEvent.ClusterDomainEvent> system, URI managementUri) {
+    private ClusterMember(ActorSystem<ClusterEvent.ClusterDomainEvent> system, URI managementUri,
+                          CompletableFuture<Done> downed) {
+        this.downed = downed;
         this.system = system;
         this.managementUri = managementUri;
     }
@@ -49,8 +53,9 @@ public final class ClusterMember {
         String artery = config.getString("pekko.remote.artery.canonical.hostname") + ":"
                 + config.getInt("pekko.remote.artery.canonical.port");
         ActorSystem<ClusterEvent.ClusterDomainEvent> system;
+        CompletableFuture<Done> downed = new CompletableFuture<>();
         try {
-            system = ActorSystem.create(listener(lines), Emulation.SYSTEM_NAME, config);
+            system = ActorSystem.create(listener(lines, downed), Emulation.SYSTEM_NAME, config);
         } catch (RuntimeException e) {
             throw new MemberStartException("cannot start the member's Artery endpoint on " + artery + ": "
                     + rootMessage(e), e);
@@ -81,7 +86,7 @@ public final class ClusterMember {
                     .toList();
             Cluster.get(system).manager().tell(new JoinSeedNodes(seeds));
         }
-        return new ClusterMember(system, managementUri);
+        return new ClusterMember(system, managementUri, downed);
     }
 
     /** This member's own address, e.g. {@code pekko://qnetem@127.0.0.1:7355}. */
@@ -112,12 +117,18 @@ public final class ClusterMember {
                 .orElse(true);
     }
 
+    /** Completes when the cluster downs this member (the split-brain resolver, or an operator). */
+    public CompletionStage<Done> whenDowned() {
+        return downed;
+    }
+
     /** Leaves the cluster gracefully and stops, through Pekko's coordinated shutdown. */
     public CompletionStage<Done> leave() {
         return CoordinatedShutdown.get(Adapter.toClassic(system)).runAll(CoordinatedShutdown.clusterLeavingReason());
     }
 
-    private static Behavior<ClusterEvent.ClusterDomainEvent> listener(Consumer<String> lines) {
+    private static Behavior<ClusterEvent.ClusterDomainEvent> listener(Consumer<String> lines,
+                                                                       CompletableFuture<Done> downed) {
         return Behaviors.setup(context -> {
             context.spawn(RunHost.create(), "run-host");
             Cluster cluster = Cluster.get(context.getSystem());
@@ -127,6 +138,10 @@ public final class ClusterMember {
             return Behaviors.receive(ClusterEvent.ClusterDomainEvent.class)
                     .onAnyMessage(event -> {
                         MemberEventLines.describe(event).ifPresent(lines);
+                        if (event instanceof ClusterEvent.MemberDowned down
+                                && down.member().uniqueAddress().equals(cluster.selfMember().uniqueAddress())) {
+                            downed.complete(Done.getInstance());
+                        }
                         return Behaviors.same();
                     })
                     .build();
