@@ -265,7 +265,8 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
             KeyBlockLedger.WrittenOff off = ledger.endLost(role);
             watch.onEndLost(timePs, (role == LinkRole.TRANSMITTER ? "end a (" + spec.transmitterId()
                     : "end b (" + spec.receiverId()) + ") " + reason + "; " + off.blocks()
-                    + " blocks in flight written off, " + off.oneSidedKeys() + " of them delivered by the other end only");
+                    + " blocks in flight written off, " + off.oneSidedKeys()
+                    + " of them delivered by the other end only");
         }
     }
 
@@ -335,8 +336,8 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
                 PackedBits delivered = key.deliveredKey();
                 byte[] material = delivered.toBytes();
                 // Each KME gets its own copy: a KME wipes key material in place once it is spent.
-                directory.kme(spec.transmitterId()).tell(new KmeActor.DeliverKeyBlock(spec.id(), key.blockId(), material.clone(),
-                        delivered.length()));
+                directory.kme(spec.transmitterId()).tell(new KmeActor.DeliverKeyBlock(spec.id(), key.blockId(),
+                        material.clone(), delivered.length()));
                 directory.kme(spec.receiverId()).tell(new KmeActor.DeliverKeyBlock(spec.id(), key.blockId(), material,
                         delivered.length()));
             }

@@ -229,7 +229,8 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
         RecipientRef<LinkActor.Command> linkActor = linkActor(attached);
         String peer = role == LinkRole.TRANSMITTER ? link.receiverId() : link.transmitterId();
         for (SealedMessage sealed : out.messages()) {
-            directory.channel(link.id()).tell(new ClassicalChannel.Convey(nodeId, peer, now, sealed.message(), sealed.tag()));
+            directory.channel(link.id())
+                    .tell(new ClassicalChannel.Convey(nodeId, peer, now, sealed.message(), sealed.tag()));
         }
         out.sifted().forEach(batch -> linkActor.tell(new LinkActor.RecordSifted(role, batch)));
         out.discardedBatches().forEach(batch -> linkActor.tell(new LinkActor.RecordDiscarded(batch)));
@@ -238,7 +239,8 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
             linkActor.tell(new LinkActor.RecordBlock(BlockRecord.of(role, outcome)));
             if (outcome instanceof KeyBlock block) {
                 PackedBits key = block.deliveredKey();
-                directory.kme(nodeId).tell(new KmeActor.DeliverKeyBlock(link.id(), block.blockId(), key.toBytes(), key.length()));
+                directory.kme(nodeId)
+                        .tell(new KmeActor.DeliverKeyBlock(link.id(), block.blockId(), key.toBytes(), key.length()));
             }
         }
     }

@@ -76,8 +76,8 @@ final class FaultDispatcher {
         }
         FaultBook.Due due = book.due(boundaryPs);
         due.quantum().forEach((link, change) -> {
-            directory.link(link).tell(new LinkActor.SetFaults(boundaryPs, change.active().toArray(ScheduledFault[]::new),
-                    change.cleared()));
+            directory.link(link).tell(new LinkActor.SetFaults(boundaryPs,
+                    change.active().toArray(ScheduledFault[]::new), change.cleared()));
             if (change.active().stream().anyMatch(active -> active.fault() instanceof Fault.FibreCut)) {
                 cutLinks.add(link);
             } else {
@@ -85,8 +85,8 @@ final class FaultDispatcher {
             }
         });
         due.classical().forEach((link, change) -> {
-            directory.channel(link).tell(new ClassicalChannel.SetFaults(change.timeline().toArray(ScheduledFault[]::new),
-                    boundaryPs));
+            directory.channel(link).tell(new ClassicalChannel.SetFaults(
+                    change.timeline().toArray(ScheduledFault[]::new), boundaryPs));
             if (change.cleared()) {
                 directory.link(link).tell(LinkActor.ClassicalFaultCleared.INSTANCE);
             }
