@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
         description = "Injects a fault into a running emulation through its operator API (run --operator-port)."
                 + " FAULT is a scenario fault (cut, restore, loss-ramp, intercept-resend, photon-number-splitting,"
                 + " blinding, dark-count-storm, detector-failure, classical-latency, classical-loss, partition,"
-                + " node-crash, kme-outage), or clear (with --id), list or events.",
+                + " node-crash, kme-outage, member-kill), or clear (with --id), list or events.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the API accepted the request", "1:the API could not be reached",
             "2:bad input, or the API refused the request"})
@@ -46,6 +46,9 @@ final class InjectCommand implements Callable<Integer> {
 
     @Option(names = "--node", description = "The node (node-crash, kme-outage).")
     private String node;
+
+    @Option(names = "--member", description = "member-kill: the cluster member, 0 to N-1 in address order.")
+    private Integer member;
 
     @Option(names = "--at", paramLabel = "TIME", description = "Emulated time to apply it, e.g. 30s; default now.")
     private String at;
@@ -131,6 +134,7 @@ final class InjectCommand implements Callable<Integer> {
         entry.put("fault", fault);
         put(entry, "link", link);
         put(entry, "node", node);
+        put(entry, "member", member);
         put(entry, "at", at);
         put(entry, "until", until);
         put(entry, "fraction", fraction);

@@ -19,6 +19,8 @@ import org.qnetem.runtime.QnetemConfig;
 import org.qnetem.runtime.clock.ClockMode;
 import org.qnetem.runtime.clock.ClockSettings;
 import org.qnetem.runtime.clock.ProgressListener;
+import org.qnetem.runtime.fault.Fault;
+import org.qnetem.runtime.fault.ScheduledFault;
 import org.qnetem.runtime.cluster.ClusterPlacement;
 import org.qnetem.runtime.cluster.HostPort;
 import org.qnetem.runtime.link.BlockRecord;
@@ -37,10 +39,10 @@ import org.qnetem.runtime.topology.Topology;
 import org.qnetem.runtime.topology.TopologyLoader;
 
 /**
- * The UK network runs in real time on three {@code qnetem node} JVMs; one is killed with SIGKILL mid-run. The
- * split-brain resolver downs it, sharding starts its regions' entities on the two left, the links of its
- * nodes stop, and the run goes on to the end: the report lists what was lost, the links elsewhere keep making
- * key, and no invariant is broken.
+ * The UK network runs in real time on three {@code qnetem node} JVMs; one dies mid-run, killed with SIGKILL or
+ * by a {@code member-kill} fault. The split-brain resolver downs it, sharding starts its regions' entities on
+ * the two left, the links of its nodes stop, and the run goes on to the end: the report lists what was lost,
+ * the links elsewhere keep making key, and no invariant is broken.
  */
 class ClusterRunKillTest {
 
@@ -51,11 +53,36 @@ class ClusterRunKillTest {
     @TempDir
     Path logs;
 
+    /** What one run on three members gave, and which member died when (seconds after the run began). */
+    private record Killed(RunResult result, Topology topology, String victim, double killedAtSeconds) {
+    }
+
     @Test
-    void aMemberKilledMidRunIsReHomedAndTheRunCompletes() throws Exception {
+    void aMemberKilledWithSigkillMidRunIsReHomedAndTheRunCompletes() throws Exception {
+        Killed run = runOnThreeMembers(List.of(), true);
+        assertTrue(run.result().lost().get(0).noticedAtPs() / 1e12 < run.killedAtSeconds() + 30, "noticed at "
+                + run.result().lost().get(0).noticedAtPs() / 1e12 + " s of emulated (= wall) time, killed at "
+                + run.killedAtSeconds() + " s");
+        assertLossHandled(run);
+    }
+
+    @Test
+    void aMemberKillFaultKillsTheMemberAndTheRunGoesOnWithoutIt() throws Exception {
+        Killed run = runOnThreeMembers(List.of(new ScheduledFault(1, KILL_AFTER_MS * 1_000_000_000L,
+                ScheduledFault.OPEN, new Fault.MemberKill(2))), false);
+        assertTrue(run.result().faultEvents().stream().anyMatch(e -> e.type().equals("fault-applied")
+                && e.target().equals("member 2")), run.result().faultEvents().toString());
+        assertLossHandled(run);
+    }
+
+    /**
+     * The UK network in real time on three member JVMs; the member hosting region 2 dies after
+     * {@link #KILL_AFTER_MS}: SIGKILLed by the test if {@code sigkill}, else by the scenario's fault.
+     */
+    private Killed runOnThreeMembers(List<ScheduledFault> scenario, boolean sigkill) throws Exception {
         Topology topology = TopologyLoader.load(UK).withFidelity(Fidelity.STATISTICAL);
         RunSettings settings = new RunSettings(3, new ClockSettings(ClockMode.REALTIME, 1.0, DURATION_PS,
-                50_000_000_000L));
+                50_000_000_000L), scenario);
         int[] artery = MemberProcesses.freePorts(3);
         int[] management = MemberProcesses.freePorts(3);
         List<HostPort> seeds = List.of(new HostPort("127.0.0.1", artery[0]), new HostPort("127.0.0.1", artery[1]));
@@ -77,25 +104,32 @@ class ClusterRunKillTest {
             ClusterPlacement placement = new ClusterPlacement(seeds, 3, "kill", Files.readString(UK), topology,
                     Fidelity.STATISTICAL, settings);
             result = Emulation.run(new EmulationGuardian.Request(topology, settings, ProgressListener.NONE, null, null,
-                    live -> killer.schedule(() -> {
-                        members.get(victim).destroyForcibly();
-                        killedAtNanos.set(System.nanoTime());
-                    }, KILL_AFTER_MS, TimeUnit.MILLISECONDS), placement),
+                    live -> {
+                        if (sigkill) {
+                            killer.schedule(() -> {
+                                members.get(victim).destroyForcibly();
+                                killedAtNanos.set(System.nanoTime());
+                            }, KILL_AFTER_MS, TimeUnit.MILLISECONDS);
+                        }
+                    }, placement),
                     ClusterPlacement.coordinatorConfig(QnetemConfig.load(), "127.0.0.1", 0));
             assertEquals(137, members.get(victim).waitFor(10, TimeUnit.SECONDS) ? members.get(victim).exitValue()
-                    : -1, "the member was not killed by SIGKILL");
+                    : -1, "the member did not die as SIGKILL ends a process");
         } finally {
             killer.shutdownNow();
         }
+        return new Killed(result, topology, victimAddress, (killedAtNanos.get() - startNanos) / 1e9);
+    }
 
+    private static void assertLossHandled(Killed run) {
+        RunResult result = run.result();
+        Topology topology = run.topology();
+        String victimAddress = run.victim();
         assertEquals(1, result.lost().size(), result.lost().toString());
         MemberLoss loss = result.lost().get(0);
         assertEquals(victimAddress, loss.member());
         assertEquals(List.of(2), loss.regions());
         assertFalse(loss.nodes().isEmpty());
-        double killedAtSeconds = (killedAtNanos.get() - startNanos) / 1e9;
-        assertTrue(loss.noticedAtPs() / 1e12 < killedAtSeconds + 30, "noticed at " + loss.noticedAtPs() / 1e12
-                + " s of emulated (= wall) time, killed at most at " + killedAtSeconds + " s");
 
         long afterLoss = 0;
         for (int i = 0; i < topology.links().size(); i++) {

@@ -158,6 +158,17 @@ public final class ClusterPlacement implements Placement {
         });
     }
 
+    @Override
+    public void kill(ActorSystem<?> system, int member) {
+        if (member >= hosts.size()) {
+            throw new IllegalArgumentException("fault 'member-kill': member " + member + ", but the run has "
+                    + hosts.size() + " members (0 to " + (hosts.size() - 1) + ")");
+        }
+        system.log().warn("run {}: killing member {} ({}) as a fault asks", runId, member,
+                hosts.get(member).path().address());
+        hosts.get(member).tell(RunHost.Halt.INSTANCE);
+    }
+
     /**
      * The regions {@code member} hosted, placed again among the members left by {@link RegionAllocation}'s rule,
      * and the nodes and link observers that went with them.

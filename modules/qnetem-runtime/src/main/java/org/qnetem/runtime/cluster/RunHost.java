@@ -27,7 +27,12 @@ public final class RunHost {
 
     public static final ServiceKey<Command> KEY = ServiceKey.create(Command.class, "qnetem-run-host");
 
-    public sealed interface Command permits Prepare, Report, RegionsFound {
+    public sealed interface Command permits Prepare, Report, RegionsFound, Halt {
+    }
+
+    /** A fault kills this member: its JVM halts at once, as SIGKILL would end it (exit code 137). */
+    public enum Halt implements Command, InternalMessage {
+        INSTANCE
     }
 
     /** Host the run's entities; answered once this member's sharding for the run is started. */
@@ -65,6 +70,8 @@ public final class RunHost {
     }
 
     private static final Duration ASK_TIMEOUT = Duration.ofSeconds(10);
+    /** 128 + 9, what a process killed by SIGKILL reports. */
+    private static final int KILLED_EXIT_CODE = 137;
 
     private RunHost() {
     }
@@ -102,6 +109,11 @@ public final class RunHost {
                                     replyTo -> new GetShardRegionState(shards.nodes(), replyTo),
                                     (state, failure) -> new RegionsFound(report, state, failure));
                         }
+                        return Behaviors.same();
+                    })
+                    .onMessageEquals(Halt.INSTANCE, () -> {
+                        context.getLog().warn("killed by a member-kill fault: halting");
+                        Runtime.getRuntime().halt(KILLED_EXIT_CODE);
                         return Behaviors.same();
                     })
                     .onMessage(RegionsFound.class, found -> {

@@ -8,7 +8,21 @@ package org.qnetem.runtime.fault;
  * KME faults take a node's key management entity out of service while its links go on. A new layer is a
  * new sealed sub-interface with its own applier, so a switch over the layers stays exhaustive.
  */
-public sealed interface Fault permits Fault.Quantum, Fault.Classical, Fault.Node, Fault.Kme {
+public sealed interface Fault permits Fault.Quantum, Fault.Classical, Fault.Node, Fault.Kme, Fault.Member {
+
+    /**
+     * Faults of a cluster run's members. Member {@code member} is the one hosting topology region
+     * {@code member} at the start (members in address order, as the report's {@code cluster.members}).
+     */
+    sealed interface Member extends Fault permits MemberKill {
+
+        int member();
+
+        @Override
+        default String target() {
+            return "member " + member();
+        }
+    }
 
     /** Faults of a node's KME (the key layer), while the node's quantum links keep running. */
     sealed interface Kme extends Fault permits KmeOutage {
@@ -296,6 +310,28 @@ public sealed interface Fault permits Fault.Quantum, Fault.Classical, Fault.Node
         @Override
         public String describe() {
             return "KME of " + node + " out of service";
+        }
+    }
+
+    /**
+     * A cluster member dies at once, as if killed with SIGKILL (its JVM halts with exit code 137): sharding
+     * re-homes its regions and the run reports what was lost with it (see README "Cluster runs").
+     */
+    record MemberKill(int member) implements Member {
+        public MemberKill {
+            if (member < 0) {
+                throw new IllegalArgumentException("member-kill: member must be 0 or more, got " + member);
+            }
+        }
+
+        @Override
+        public String kind() {
+            return "member-kill";
+        }
+
+        @Override
+        public String describe() {
+            return "cluster member " + member + " (in address order) killed";
         }
     }
 }

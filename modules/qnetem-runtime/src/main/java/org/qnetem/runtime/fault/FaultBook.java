@@ -31,10 +31,11 @@ public final class FaultBook {
 
     /** What changes at one boundary, per layer. */
     public record Due(long boundaryPs, Map<String, LinkChange> quantum, Map<String, ClassicalChange> classical,
-                      Map<String, Boolean> nodes, Map<String, Boolean> kmes) {
+                      Map<String, Boolean> nodes, Map<String, Boolean> kmes, List<Integer> membersKilled) {
 
         public boolean isEmpty() {
-            return quantum.isEmpty() && classical.isEmpty() && nodes.isEmpty() && kmes.isEmpty();
+            return quantum.isEmpty() && classical.isEmpty() && nodes.isEmpty() && kmes.isEmpty()
+                    && membersKilled.isEmpty();
         }
     }
 
@@ -73,6 +74,9 @@ public final class FaultBook {
 
     /** Refuses a fault the topology cannot take, naming the fault and its target. */
     public static void check(Topology topology, Fault fault) {
+        if (fault instanceof Fault.Member) {
+            return; // which members a run has is known only when it starts; the placement checks it then
+        }
         if (fault instanceof Fault.Node || fault instanceof Fault.Kme) {
             if (topology.nodes().stream().noneMatch(n -> n.id().equals(fault.target()))) {
                 throw new IllegalArgumentException("fault '" + fault.kind() + "': no node '" + fault.target()
@@ -154,6 +158,7 @@ public final class FaultBook {
         Map<String, Boolean> classicalTouched = new LinkedHashMap<>();
         Map<String, Boolean> nodes = new LinkedHashMap<>();
         Map<String, Boolean> kmes = new LinkedHashMap<>();
+        List<Integer> membersKilled = new ArrayList<>();
         for (FaultState state : List.copyOf(faults.values())) {
             ScheduledFault scheduled = state.scheduled();
             Long applied = state.appliedPs();
@@ -181,6 +186,8 @@ public final class FaultBook {
                 nodes.put(fault.target(), activeOf(fault.target(), Fault.Node.class).size() > 0);
             } else if (fault instanceof Fault.Kme) {
                 kmes.put(fault.target(), activeOf(fault.target(), Fault.Kme.class).size() > 0);
+            } else if (fault instanceof Fault.Member member && applies) {
+                membersKilled.add(member.member());
             }
         }
         Map<String, LinkChange> quantum = new LinkedHashMap<>();
@@ -189,7 +196,7 @@ public final class FaultBook {
         Map<String, ClassicalChange> classical = new LinkedHashMap<>();
         classicalTouched.forEach((link, cleared) -> classical.put(link,
                 new ClassicalChange(classicalTimeline(link), cleared)));
-        return new Due(boundaryPs, quantum, classical, nodes, kmes);
+        return new Due(boundaryPs, quantum, classical, nodes, kmes, membersKilled);
     }
 
     /** The active faults of one layer on {@code target}, in id order, each with its applying boundary as {@code atPs}. */

@@ -170,7 +170,8 @@ public final class EmulationGuardian {
         keyLayer = new KeyLayer(topology, directory, context.getSystem().scheduler(),
                 context.getSystem().settings().config().getDuration("qnetem.kms.ask-timeout"),
                 () -> latestClock.get().emulatedPs());
-        dispatcher = new FaultDispatcher(topology, faults, directory, keyLayer);
+        dispatcher = new FaultDispatcher(topology, faults, directory, keyLayer,
+                member -> request.placement().kill(context.getSystem(), member));
         List<RecipientRef<NodeActor.Command>> nodes = topology.nodes().stream()
                 .map(node -> directory.node(node.id())).toList();
         Set<String> linkIds = topology.links().stream().map(LinkSpec::id).collect(Collectors.toSet());

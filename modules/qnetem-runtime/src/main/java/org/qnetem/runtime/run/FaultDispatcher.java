@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.IntConsumer;
 import org.qnetem.runtime.entity.Directory;
 import org.qnetem.runtime.fault.Event;
 import org.qnetem.runtime.fault.Fault;
@@ -36,6 +37,7 @@ final class FaultDispatcher {
     private final Topology topology;
     private final FaultBook book;
     private final Directory directory;
+    private final IntConsumer killMember;
     private final KeyLayer keys;
     private final Set<String> downNodes = new HashSet<>();
     private final Set<String> cutLinks = new HashSet<>();
@@ -48,7 +50,9 @@ final class FaultDispatcher {
     private final Set<String> heldLinks = new HashSet<>();
     private final Set<String> severedLinks = new HashSet<>();
 
-    FaultDispatcher(Topology topology, FaultBook book, Directory directory, KeyLayer keys) {
+    /** {@code killMember}: kills a cluster member (by its index), or refuses with the reason. */
+    FaultDispatcher(Topology topology, FaultBook book, Directory directory, KeyLayer keys, IntConsumer killMember) {
+        this.killMember = killMember;
         this.topology = topology;
         this.book = book;
         this.directory = directory;
@@ -114,6 +118,13 @@ final class FaultDispatcher {
             }
         });
         due.kmes().forEach((node, out) -> setKmeOut(node, out, boundaryPs));
+        for (int member : due.membersKilled()) {
+            try {
+                killMember.accept(member);
+            } catch (IllegalArgumentException refused) {
+                book.record(Event.reaction(boundaryPs, "fault-refused", "member " + member, refused.getMessage()));
+            }
+        }
         if (!due.isEmpty() || lost) {
             updateKeyLayer();
         }

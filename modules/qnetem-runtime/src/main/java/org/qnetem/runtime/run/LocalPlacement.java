@@ -66,6 +66,12 @@ public final class LocalPlacement implements Placement {
     }
 
     @Override
+    public void kill(ActorSystem<?> system, int member) {
+        throw new IllegalArgumentException("fault 'member-kill': this run has no cluster members; run it with"
+                + " --cluster");
+    }
+
+    @Override
     public Optional<MemberLoss> lost(String member) {
         return Optional.empty();
     }

@@ -36,6 +36,12 @@ public interface Placement {
      */
     Optional<MemberLoss> lost(String member);
 
+    /**
+     * Kills member {@code member} (the r-th in address order, which hosts region r at the start) as a fault
+     * would; refused with the reason on one JVM or for a member the run does not have.
+     */
+    void kill(ActorSystem<?> system, int member);
+
     /** What the placement has to report once the run is over: nothing on one JVM, members and traffic on a cluster. */
     CompletionStage<Optional<ClusterSummary>> finish(ActorSystem<?> system);
 }

@@ -46,7 +46,8 @@ public final class ScenarioLoader {
             Map.entry("classical-loss", List.of("link", "probability", "retransmit")),
             Map.entry("partition", List.of("link")),
             Map.entry("node-crash", List.of("node")),
-            Map.entry("kme-outage", List.of("node")));
+            Map.entry("kme-outage", List.of("node")),
+            Map.entry("member-kill", List.of("member")));
 
     /**
      * One scenario entry: a fault from {@code atPs} (null: now) until {@code untilPs}, or, when
@@ -174,6 +175,10 @@ public final class ScenarioLoader {
         }
         if (kind.equals("kme-outage")) {
             return s.requiredString("node").map(Fault.KmeOutage::new);
+        }
+        if (kind.equals("member-kill")) {
+            long member = s.requiredWholeNumber("member", NumberRange.closed(0, Integer.MAX_VALUE));
+            return s.build(() -> new Fault.MemberKill(Math.toIntExact(member)));
         }
         Optional<String> link = s.requiredString("link");
         return switch (kind) {

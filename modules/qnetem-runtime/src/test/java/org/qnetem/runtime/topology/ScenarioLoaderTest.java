@@ -28,6 +28,7 @@ class ScenarioLoaderTest {
                   { at = 1s, fault = blinding, link = "ALICE-BOB", monitor = true }
                   { at = 2s, until = 3s, fault = node-crash, node = "BOB" }
                   { at = 4s, fault = kme-outage, node = "ALICE" }
+                  { at = 5s, fault = member-kill, member = 2 }
                 ]""", "s.conf", TWO_NODE);
         assertEquals(List.of(
                 new ScheduledFault(1, 30 * SECOND, 45 * SECOND, new Fault.FibreCut("ALICE-BOB")),
@@ -36,7 +37,8 @@ class ScenarioLoaderTest {
                 new ScheduledFault(4, SECOND, ScheduledFault.OPEN, new Fault.DetectorBlinding("ALICE-BOB", true,
                         ScenarioLoader.DEFAULT_TEST_GATE_FRACTION, ScenarioLoader.DEFAULT_ALARM_CLICKS)),
                 new ScheduledFault(5, 2 * SECOND, 3 * SECOND, new Fault.NodeCrash("BOB")),
-                new ScheduledFault(6, 4 * SECOND, ScheduledFault.OPEN, new Fault.KmeOutage("ALICE"))), faults);
+                new ScheduledFault(6, 4 * SECOND, ScheduledFault.OPEN, new Fault.KmeOutage("ALICE")),
+                new ScheduledFault(7, 5 * SECOND, ScheduledFault.OPEN, new Fault.MemberKill(2))), faults);
     }
 
     @Test
@@ -51,14 +53,15 @@ class ScenarioLoaderTest {
                   { at = 2s, fault = node-crash, node = "CAROL", colour = red }
                   { at = thirty, fault = partition, link = "ALICE-BOB" }
                   { at = 3s, fault = kme-outage, link = "ALICE-BOB" }
+                  { at = 3s, fault = member-kill, member = -1 }
                 ]
                 oops = 1""", "bad.conf", TWO_NODE));
         assertEquals(List.of(
-                "bad.conf: oops: unknown key 'oops'; allowed keys: faults, description (line 11)",
+                "bad.conf: oops: unknown key 'oops'; allowed keys: faults, description (line 12)",
                 "bad.conf: faults[0].link: fault 'cut': no link 'NOWHERE' in topology t (line 2)",
                 "bad.conf: faults[1].fault: unknown fault 'eavesdrop'; known faults: blinding, classical-latency,"
                         + " classical-loss, cut, dark-count-storm, detector-failure, intercept-resend, kme-outage,"
-                        + " loss-ramp, node-crash, partition, photon-number-splitting, restore (line 3)",
+                        + " loss-ramp, member-kill, node-crash, partition, photon-number-splitting, restore (line 3)",
                 "bad.conf: faults[2].at: missing required key (line 4)",
                 "bad.conf: faults[3].until: must be after 'at' (5.0 s), got 4.0 s (line 5)",
                 "bad.conf: faults[3].fraction: must be in (0, 1], got 1.5 (line 5)",
@@ -69,7 +72,8 @@ class ScenarioLoaderTest {
                 "bad.conf: faults[6].at: expected a duration with a unit (ps, ns, us, ms, s, m, h), e.g. 30s or"
                         + " 500ms, got string \"thirty\" (line 8)",
                 "bad.conf: faults[7].link: unknown key 'link'; allowed keys: at, until, fault, node (line 9)",
-                "bad.conf: faults[7].node: missing required key (line 9)"), e.problems());
+                "bad.conf: faults[7].node: missing required key (line 9)",
+                "bad.conf: faults[8].member: must be in [0, 2147483647], got -1 (line 10)"), e.problems());
     }
 
     @Test
