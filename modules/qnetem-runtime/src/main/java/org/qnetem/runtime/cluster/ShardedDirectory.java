@@ -23,7 +23,8 @@ final class ShardedDirectory implements RunDirectory {
 
     private final ClusterSharding sharding;
     private final RunShards shards;
-    private final Map<String, EntityRef<?>> refs = new ConcurrentHashMap<>();
+    /** Entity refs by type, then id: looked up on every message, so no key is built per lookup. */
+    private final Map<EntityTypeKey<?>, Map<String, EntityRef<?>>> refs = new ConcurrentHashMap<>();
     private volatile ActorRef<EmulationClock.Command> clock;
 
     ShardedDirectory(ActorSystem<?> system, RunShards shards, ActorRef<EmulationClock.Command> clock) {
@@ -67,6 +68,7 @@ final class ShardedDirectory implements RunDirectory {
 
     @SuppressWarnings("unchecked")
     private <M> EntityRef<M> ref(EntityTypeKey<M> type, String id) {
-        return (EntityRef<M>) refs.computeIfAbsent(type.name() + "/" + id, key -> sharding.entityRefFor(type, id));
+        return (EntityRef<M>) refs.computeIfAbsent(type, key -> new ConcurrentHashMap<>())
+                .computeIfAbsent(id, key -> sharding.entityRefFor(type, id));
     }
 }

@@ -93,8 +93,7 @@ public final class RunReports {
     private static List<RunReport.LostReport> lost(RunResult result) {
         return result.lost().stream().map(loss -> new RunReport.LostReport(loss.member(), loss.noticedAtPs() / 1e12,
                 loss.regions(), loss.nodes(), loss.nodes(), result.topology().links().stream()
-                        .filter(link -> loss.links().contains(link.id()) || loss.nodes().contains(link.transmitterId())
-                                || loss.nodes().contains(link.receiverId()))
+                        .filter(loss::affects)
                         .map(LinkSpec::id).toList(), loss.links())).toList();
     }
 

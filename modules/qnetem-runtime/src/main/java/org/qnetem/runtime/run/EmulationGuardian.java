@@ -298,9 +298,8 @@ public final class EmulationGuardian {
             context.getLog().warn("member {} was removed with regions {} (nodes {}); their links stop", member,
                     loss.regions(), loss.nodes());
             lost.add(loss);
-            String[] links = topology.links().stream().filter(link -> loss.links().contains(link.id())
-                            || loss.nodes().contains(link.transmitterId()) || loss.nodes().contains(link.receiverId()))
-                    .map(LinkSpec::id).toArray(String[]::new);
+            String[] links = topology.links().stream().filter(loss::affects).map(LinkSpec::id)
+                    .toArray(String[]::new);
             clock.tell(new EmulationClock.LinksLost(links));
             dispatcher.memberLost(loss);
             lostNodes.addAll(loss.nodes());

@@ -136,8 +136,7 @@ final class FaultDispatcher {
                 + " the run"));
         Set<String> nodes = Set.copyOf(loss.nodes());
         String reason = "lost with member " + loss.member();
-        List<LinkSpec> affected = topology.links().stream().filter(link -> nodes.contains(link.transmitterId())
-                || nodes.contains(link.receiverId()) || loss.links().contains(link.id())).toList();
+        List<LinkSpec> affected = topology.links().stream().filter(loss::affects).toList();
         List<Boolean> wasStopped = affected.stream().map(this::stopped).toList();
         downNodes.addAll(nodes);
         lostNodes.addAll(nodes);

@@ -1,6 +1,7 @@
 package org.qnetem.runtime.run;
 
 import java.util.List;
+import org.qnetem.runtime.topology.LinkSpec;
 
 /**
  * A cluster member that died during a run, and what lived on it: its topology regions, their nodes (with
@@ -15,6 +16,11 @@ public record MemberLoss(String member, List<Integer> regions, List<String> node
         regions = List.copyOf(regions);
         nodes = List.copyOf(nodes);
         links = List.copyOf(links);
+    }
+
+    /** Whether {@code link} lost an end or its observer with the member. */
+    public boolean affects(LinkSpec link) {
+        return links.contains(link.id()) || nodes.contains(link.transmitterId()) || nodes.contains(link.receiverId());
     }
 
     public MemberLoss noticedAt(long emulatedPs) {
