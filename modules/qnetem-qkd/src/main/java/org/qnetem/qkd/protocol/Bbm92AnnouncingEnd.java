@@ -18,6 +18,12 @@ import org.qnetem.qkd.sifting.Bbm92Announcer;
 public final class Bbm92AnnouncingEnd extends CorrectingEnd {
 
     public Bbm92AnnouncingEnd(String linkId, long runSeed, PostProcessingSettings settings, MessageEncoder encoder) {
-        super(linkId, runSeed, settings, new Bbm92SecureLength(settings), encoder, new Bbm92Announcer(linkId));
+        this(linkId, runSeed, Incarnation.FIRST, settings, encoder);
+    }
+
+    public Bbm92AnnouncingEnd(String linkId, long runSeed, Incarnation incarnation, PostProcessingSettings settings,
+                              MessageEncoder encoder) {
+        super(linkId, runSeed, incarnation, settings, new Bbm92SecureLength(settings), encoder,
+                new Bbm92Announcer(linkId));
     }
 }

@@ -24,7 +24,12 @@ public final class Bbm92RespondingEnd extends ReferenceEnd {
     private final Bbm92Responder sifting;
 
     public Bbm92RespondingEnd(String linkId, long runSeed, PostProcessingSettings settings, MessageEncoder encoder) {
-        super(linkId, runSeed, settings, new Bbm92SecureLength(settings), encoder);
+        this(linkId, runSeed, Incarnation.FIRST, settings, encoder);
+    }
+
+    public Bbm92RespondingEnd(String linkId, long runSeed, Incarnation incarnation, PostProcessingSettings settings,
+                              MessageEncoder encoder) {
+        super(linkId, runSeed, incarnation, settings, new Bbm92SecureLength(settings), encoder);
         this.sifting = new Bbm92Responder(linkId);
     }
 

@@ -21,10 +21,13 @@ final class BlockAssembler {
     private long nextBatch;
     private long nextBlockId;
 
-    BlockAssembler(int classes, long keyBlockBits) {
+    /** The first block has id {@code firstBlockId} and starts at batch {@code firstBatch}. */
+    BlockAssembler(int classes, long keyBlockBits, long firstBatch, long firstBlockId) {
         this.classes = classes;
         this.keyBlockBits = keyBlockBits;
-        this.current = new BlockMaterial.Builder(classes, 0, 0);
+        this.nextBatch = firstBatch;
+        this.nextBlockId = firstBlockId;
+        this.current = new BlockMaterial.Builder(classes, firstBlockId, firstBatch);
     }
 
     void add(SiftedBlock batch) {

@@ -37,12 +37,14 @@ abstract class CorrectingEnd {
     private final LinkAuthentication authentication;
     private long nextDetections;
 
-    CorrectingEnd(String linkId, long runSeed, PostProcessingSettings settings, SecureLength secureLength,
-                  MessageEncoder encoder, ClickAnnouncer sifting) {
+    CorrectingEnd(String linkId, long runSeed, Incarnation incarnation, PostProcessingSettings settings,
+                  SecureLength secureLength, MessageEncoder encoder, ClickAnnouncer sifting) {
         this.sifting = sifting;
-        this.assembler = new BlockAssembler(secureLength.classes(), settings.keyBlockBits());
-        this.authentication = LinkAuthentication.provisioned(runSeed, linkId, settings.preSharedKeyBits(),
-                Direction.B_TO_A, encoder);
+        this.assembler = new BlockAssembler(secureLength.classes(), settings.keyBlockBits(), incarnation.firstBatch(),
+                incarnation.firstBlockId());
+        this.nextDetections = incarnation.firstBatch();
+        this.authentication = LinkAuthentication.provisioned(incarnation.preSharedKeySeed(runSeed), linkId,
+                settings.preSharedKeyBits(), Direction.B_TO_A, encoder);
         this.postProcessing = new PostProcessingBob(linkId, settings, secureLength, CascadeSettings.defaults(runSeed),
                 authentication.pool());
     }

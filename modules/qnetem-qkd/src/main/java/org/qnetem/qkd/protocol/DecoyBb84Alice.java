@@ -21,7 +21,12 @@ public final class DecoyBb84Alice extends ReferenceEnd {
 
     public DecoyBb84Alice(String linkId, WeakCoherentSource source, long runSeed, PostProcessingSettings settings,
                           MessageEncoder encoder) {
-        super(linkId, runSeed, settings, new DecoyBb84SecureLength(source, settings), encoder);
+        this(linkId, source, runSeed, Incarnation.FIRST, settings, encoder);
+    }
+
+    public DecoyBb84Alice(String linkId, WeakCoherentSource source, long runSeed, Incarnation incarnation,
+                          PostProcessingSettings settings, MessageEncoder encoder) {
+        super(linkId, runSeed, incarnation, settings, new DecoyBb84SecureLength(source, settings), encoder);
         this.sifting = new Bb84Transmitter(linkId, source, runSeed);
     }
 

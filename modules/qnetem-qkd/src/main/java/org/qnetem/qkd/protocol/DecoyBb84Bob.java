@@ -16,7 +16,12 @@ public final class DecoyBb84Bob extends CorrectingEnd {
 
     public DecoyBb84Bob(String linkId, WeakCoherentSource source, long runSeed, PostProcessingSettings settings,
                         MessageEncoder encoder) {
-        super(linkId, runSeed, settings, new DecoyBb84SecureLength(source, settings), encoder,
+        this(linkId, source, runSeed, Incarnation.FIRST, settings, encoder);
+    }
+
+    public DecoyBb84Bob(String linkId, WeakCoherentSource source, long runSeed, Incarnation incarnation,
+                        PostProcessingSettings settings, MessageEncoder encoder) {
+        super(linkId, runSeed, incarnation, settings, new DecoyBb84SecureLength(source, settings), encoder,
                 new Bb84Receiver(linkId));
     }
 }

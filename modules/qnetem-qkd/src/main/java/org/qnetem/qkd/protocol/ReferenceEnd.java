@@ -46,12 +46,12 @@ abstract class ReferenceEnd {
     private final LinkAuthentication authentication;
     private final Set<Long> discarded = new HashSet<>();
 
-    ReferenceEnd(String linkId, long runSeed, PostProcessingSettings settings, SecureLength secureLength,
-                 MessageEncoder encoder) {
+    ReferenceEnd(String linkId, long runSeed, Incarnation incarnation, PostProcessingSettings settings,
+                 SecureLength secureLength, MessageEncoder encoder) {
         this.linkId = linkId;
         this.halves = new SiftedHalves(secureLength.classes());
-        this.authentication = LinkAuthentication.provisioned(runSeed, linkId, settings.preSharedKeyBits(),
-                Direction.A_TO_B, encoder);
+        this.authentication = LinkAuthentication.provisioned(incarnation.preSharedKeySeed(runSeed), linkId,
+                settings.preSharedKeyBits(), Direction.A_TO_B, encoder);
         this.postProcessing = new PostProcessingAlice(linkId, settings, secureLength,
                 CascadeSettings.defaults(runSeed), authentication.pool(), runSeed);
     }

@@ -50,13 +50,20 @@ final class InMemoryLink {
     /** Bob picks his basis with the source's bias, behind a gated InGaAs detector (η 10 %, p_dc 6e-7, e_d 1 %). */
     InMemoryLink(WeakCoherentSource source, double lengthKm, Attack attack, PostProcessingSettings settings,
                  long seed) {
+        this(source, lengthKm, attack, settings, seed, Incarnation.FIRST, Incarnation.FIRST);
+    }
+
+    /** Alice and Bob in the lives given; batches start at Alice's life's first batch. */
+    InMemoryLink(WeakCoherentSource source, double lengthKm, Attack attack, PostProcessingSettings settings,
+                 long seed, Incarnation aliceLife, Incarnation bobLife) {
         this.source = source;
         receiver = new Receiver(1.0, ThresholdDetector.gated(0.1, 6e-7), 0.01, source.basisBiasX());
         fibre = FibreChannel.smf28(lengthKm, 0.2, 0);
         sampler = new Bb84BatchSampler(source, fibre, receiver, attack);
         channelKeys = new StreamKey(seed, LINK, "channel", 0);
-        alice = new DecoyBb84Alice(LINK, source, seed, settings, new RecordEncoder());
-        bob = new DecoyBb84Bob(LINK, source, seed, settings, new RecordEncoder());
+        alice = new DecoyBb84Alice(LINK, source, seed, aliceLife, settings, new RecordEncoder());
+        bob = new DecoyBb84Bob(LINK, source, seed, bobLife, settings, new RecordEncoder());
+        nextBatch = aliceLife.firstBatch();
         channel = new MessageExchange(alice::onFrame, bob::onFrame);
         aliceOutcomes = channel.outcomesA;
         bobOutcomes = channel.outcomesB;
