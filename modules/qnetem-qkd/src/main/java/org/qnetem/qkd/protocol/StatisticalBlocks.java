@@ -44,7 +44,16 @@ public final class StatisticalBlocks {
 
     public StatisticalBlocks(String linkId, long runSeed, PostProcessingSettings settings, SecureLength secureLength,
                              double errorCorrectionEfficiency) {
+        this(linkId, runSeed, Incarnation.FIRST, settings, secureLength, errorCorrectionEfficiency);
+    }
+
+    /** The blocks of the link's life {@code life}: from its first batch, with its block ids. */
+    public StatisticalBlocks(String linkId, long runSeed, Incarnation life, PostProcessingSettings settings,
+                             SecureLength secureLength, double errorCorrectionEfficiency) {
         this.linkId = linkId;
+        this.nextBatch = life.firstBatch();
+        this.firstBatch = life.firstBatch();
+        this.nextBlockId = life.firstBlockId();
         this.keyMaterial = new StatisticalKeyMaterial(runSeed, linkId, KEY_PURPOSE);
         this.settings = settings;
         this.secureLength = secureLength;

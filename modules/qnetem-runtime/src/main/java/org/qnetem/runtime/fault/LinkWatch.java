@@ -114,6 +114,15 @@ public final class LinkWatch {
         events.add(Event.reaction(timePs, "end-lost", linkId, detail));
     }
 
+    /**
+     * The link started a new life at {@code timePs} after an end's state was lost ({@code detail}: which life and
+     * from which batch): its next clean delivered block is its recovery.
+     */
+    public void onNewLife(long timePs, String detail) {
+        events.add(Event.reaction(timePs, "link-new-life", linkId, detail));
+        awaitingRecovery = true;
+    }
+
     /** A fault on this link cleared: the next clean delivered block is its recovery. */
     public void onFaultCleared() {
         awaitingRecovery = true;

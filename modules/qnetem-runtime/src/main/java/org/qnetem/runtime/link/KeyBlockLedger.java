@@ -38,13 +38,28 @@ final class KeyBlockLedger {
     private long keysFromAbortedBlocks;
     private long keysDeliveredTwice;
     private final Set<LinkRole> lostEnds = new HashSet<>();
+    /** The first block id of the link's current life: reports of earlier lives' blocks come too late. */
+    private long lifeStartsAt;
 
     /** What settling blocks for a lost end wrote off: blocks in flight, and keys only the surviving end delivered. */
     record WrittenOff(long blocks, long oneSidedKeys) {
     }
 
     void opened(long blockId) {
-        opened.add(blockId);
+        if (blockId >= lifeStartsAt) {
+            opened.add(blockId);
+        }
+    }
+
+    /**
+     * The link starts a new life whose block ids start at {@code firstBlockId}, with fresh engines at both ends:
+     * both report again; the earlier lives' blocks were written off when their end was lost.
+     */
+    void newLife(long firstBlockId) {
+        lifeStartsAt = firstBlockId;
+        lostEnds.clear();
+        waiting.keySet().removeIf(id -> id < firstBlockId);
+        opened.removeIf(id -> id < firstBlockId);
     }
 
     /**
@@ -76,7 +91,7 @@ final class KeyBlockLedger {
 
     /** Books one end's report; returns the block once both ends have reported it. */
     Optional<Finished> record(BlockRecord record) {
-        if (lostEnds.contains(record.role())) {
+        if (lostEnds.contains(record.role()) || record.blockId() < lifeStartsAt) {
             return Optional.empty();
         }
         if (!lostEnds.isEmpty()) {

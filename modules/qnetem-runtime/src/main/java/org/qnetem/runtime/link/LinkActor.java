@@ -23,6 +23,7 @@ import org.qnetem.physics.batch.StatisticalCounts;
 import org.qnetem.physics.model.Bb84Expectation;
 import org.qnetem.physics.random.StreamKey;
 import org.qnetem.qkd.protocol.BlockOutcome;
+import org.qnetem.qkd.protocol.Incarnation;
 import org.qnetem.qkd.protocol.KeyBlock;
 import org.qnetem.qkd.sifting.SiftedBlock;
 import org.qnetem.runtime.clock.EmulationClock;
@@ -57,7 +58,18 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
 
     public sealed interface Command permits Transmit, EpochEmitted, RecordSifted, RecordDiscarded, RecordBlockOpened,
             RecordBlock, ReportStatistics, SnapshotStatistics, SetFaults, SetStopped, RecordDeferred,
-            ClassicalFaultCleared, EndsLost, StatisticsOverdue {
+            ClassicalFaultCleared, EndsLost, StatisticsOverdue, Restart {
+    }
+
+    /**
+     * From epoch boundary {@code timePs} the link lives its life {@code life} (see {@link Incarnation}) from batch
+     * {@code firstBatch}, with fresh engines at both ends, after an end's state was lost ({@code reason}): the
+     * batches before it are closed, blocks of earlier lives are no longer waited for, both ends report again.
+     * This life's key reaches neither KME: the KME at the re-homed end started without its pools, and the KME
+     * protocol cannot tell its neighbours' messages drawn on their old pools from new ones, so the key layer
+     * keeps the link cut. Repeats of a life are ignored.
+     */
+    public record Restart(int life, long firstBatch, long timePs, String reason) implements Command, InternalMessage {
     }
 
     /**
@@ -159,6 +171,7 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
     private LinkChannel channel;
     private final StatisticalLink statistical;
     private final StreamKey channelKeys;
+    private int life;
     private final Directory directory;
     private final Map<Long, SiftedBlock> transmitterHalves = new HashMap<>();
     private final Map<Long, SiftedBlock> receiverHalves = new HashMap<>();
@@ -250,6 +263,7 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
                     answerStatisticsWhenDrained();
                     return this;
                 })
+                .onMessage(Restart.class, this::onRestart)
                 .onMessage(RecordDeferred.class, deferred -> {
                     if (deferred.batchSequence() > comparedThrough) {
                         markCompared(deferred.batchSequence());
@@ -268,6 +282,34 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
                     + " blocks in flight written off, " + off.oneSidedKeys()
                     + " of them delivered by the other end only");
         }
+    }
+
+    private Behavior<Command> onRestart(Restart restart) {
+        if (restart.life() <= life) {
+            return this;
+        }
+        life = restart.life();
+        long first = restart.firstBatch();
+        Incarnation incarnation = new Incarnation(life, first);
+        ledger.newLife(incarnation.firstBlockId());
+        if (statistical != null) {
+            statistical.startLife(incarnation);
+        }
+        transmitterHalves.keySet().removeIf(sequence -> sequence < first);
+        receiverHalves.keySet().removeIf(sequence -> sequence < first);
+        batchTruth.keySet().removeIf(sequence -> sequence < first);
+        comparedAhead.removeIf(sequence -> sequence < first);
+        if (comparedThrough < first - 1) {
+            comparedThrough = first - 1;
+            while (comparedAhead.remove(comparedThrough + 1)) {
+                comparedThrough++;
+            }
+        }
+        watch.onNewLife(restart.timePs(), "life " + life + " from batch " + first + " (" + restart.reason()
+                + "): fresh engines at both ends, a new pre-shared key; its key stays out of the KMEs");
+        reportCompletedEpochs();
+        answerStatisticsWhenDrained();
+        return this;
     }
 
     private Behavior<Command> onSetStopped(SetStopped set) {
@@ -332,7 +374,7 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
             BlockRecord receivers = BlockRecord.of(LinkRole.RECEIVER, block);
             ledger.record(receivers);
             ledger.record(receivers.at(LinkRole.TRANSMITTER)).ifPresent(this::onBlockFinished);
-            if (block instanceof KeyBlock key) {
+            if (block instanceof KeyBlock key && life == 0) {
                 PackedBits delivered = key.deliveredKey();
                 byte[] material = delivered.toBytes();
                 // Each KME gets its own copy: a KME wipes key material in place once it is spent.

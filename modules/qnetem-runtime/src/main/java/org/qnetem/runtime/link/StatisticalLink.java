@@ -15,6 +15,8 @@ import org.qnetem.qkd.protocol.Bbm92SecureLength;
 import org.qnetem.qkd.protocol.BlockOutcome;
 import org.qnetem.qkd.protocol.DecoyBb84SecureLength;
 import org.qnetem.qkd.protocol.ExpectedKeyRate;
+import org.qnetem.qkd.protocol.Incarnation;
+import org.qnetem.qkd.protocol.SecureLength;
 import org.qnetem.qkd.protocol.StatisticalBlocks;
 import org.qnetem.runtime.fault.LinkConditions;
 import org.qnetem.runtime.topology.LinkSpec;
@@ -60,32 +62,38 @@ final class StatisticalLink {
     private Model model;
     private Bbm92Model bbm92Model;
     private LinkConditions conditions = LinkConditions.honest();
-    private final StatisticalBlocks blocks;
+    private StatisticalBlocks blocks;
+    private final long runSeed;
     private final RandomStream streams;
     private final double delayPs;
 
     StatisticalLink(LinkSpec spec, long runSeed) {
         this.spec = spec;
+        this.runSeed = runSeed;
         switch (spec.protocol()) {
             // A satellite link's sampler changes with the pass (see modelAt); this one is its culmination's.
             case DECOY_BB84 -> {
                 Bb84Expectation link = new Bb84Expectation(spec.weakCoherentSource(), spec.fibre(), spec.receiver());
                 sampler = StatisticalSampler.decoyBb84(spec.weakCoherentSource(), link);
-                blocks = new StatisticalBlocks(spec.id(), runSeed, spec.postProcessing(),
-                        new DecoyBb84SecureLength(spec.weakCoherentSource(), spec.postProcessing()),
-                        ExpectedKeyRate.CASCADE_EFFICIENCY);
             }
             case BBM92 -> {
                 Bbm92Expectation link = Bbm92Expectation.of(spec.source(), spec.armA(), spec.armB(), 0);
                 sampler = StatisticalSampler.bbm92(link, spec.armA().receiver().basisBiasX(),
                         spec.armB().receiver().basisBiasX());
-                blocks = new StatisticalBlocks(spec.id(), runSeed, spec.postProcessing(),
-                        new Bbm92SecureLength(spec.postProcessing()), ExpectedKeyRate.CASCADE_EFFICIENCY);
             }
             default -> throw new IllegalArgumentException("no statistical model for " + spec.protocol());
         }
+        startLife(Incarnation.FIRST);
         streams = new RandomStream(new StreamKey(runSeed, spec.id(), PURPOSE, 0));
         delayPs = spec.fibre().lengthKm() * 1e3 * spec.fibre().groupIndex() / 299_792_458.0 * 1e12;
+    }
+
+    /** From now on the link's blocks are those of its life {@code life}: the block being gathered is dropped. */
+    void startLife(Incarnation life) {
+        SecureLength secureLength = spec.protocol() == Protocol.BBM92 ? new Bbm92SecureLength(spec.postProcessing())
+                : new DecoyBb84SecureLength(spec.weakCoherentSource(), spec.postProcessing());
+        blocks = new StatisticalBlocks(spec.id(), runSeed, life, spec.postProcessing(), secureLength,
+                ExpectedKeyRate.CASCADE_EFFICIENCY);
     }
 
     /** The conditions later batches are drawn under. */

@@ -8,6 +8,7 @@ import org.qnetem.qkd.protocol.Bbm92AnnouncingEnd;
 import org.qnetem.qkd.protocol.Bbm92RespondingEnd;
 import org.qnetem.qkd.protocol.DecoyBb84Alice;
 import org.qnetem.qkd.protocol.DecoyBb84Bob;
+import org.qnetem.qkd.protocol.Incarnation;
 import org.qnetem.qkd.protocol.Outbox;
 import org.qnetem.qkd.protocol.SealedMessage;
 import org.qnetem.runtime.link.LinkRole;
@@ -25,8 +26,20 @@ import org.qnetem.runtime.topology.LinkSpec;
 sealed interface LinkEnd {
 
     static LinkEnd create(LinkSpec link, LinkRole role, long runSeed, long durationPs) {
+        return create(link, role, runSeed, Incarnation.FIRST,
+                new EmissionSchedule(link.source().clockHz(), link.batchPulses(), durationPs));
+    }
+
+    /** This end in the link's later life {@code life}, which starts at epoch boundary {@code timePs}. */
+    static LinkEnd restarted(LinkSpec link, LinkRole role, long runSeed, long durationPs, Incarnation life,
+                             long timePs) {
+        return create(link, role, runSeed, life, EmissionSchedule.resumingAt(link.source().clockHz(),
+                link.batchPulses(), durationPs, timePs, life.firstBatch()));
+    }
+
+    private static LinkEnd create(LinkSpec link, LinkRole role, long runSeed, Incarnation life,
+                                  EmissionSchedule schedule) {
         String id = link.id();
-        EmissionSchedule schedule = new EmissionSchedule(link.source().clockHz(), link.batchPulses(), durationPs);
         if (link.fidelity() == Fidelity.STATISTICAL) {
             return role == LinkRole.TRANSMITTER
                     ? new StatisticalSource(schedule, new StreamKey(runSeed, id, STATISTICAL_PULSES_PURPOSE, 0), link)
@@ -34,16 +47,16 @@ sealed interface LinkEnd {
         }
         return switch (link.protocol()) {
             case DECOY_BB84 -> role == LinkRole.TRANSMITTER
-                    ? new DecoyBb84Transmitter(new DecoyBb84Alice(id, link.weakCoherentSource(), runSeed,
+                    ? new DecoyBb84Transmitter(new DecoyBb84Alice(id, link.weakCoherentSource(), runSeed, life,
                             link.postProcessing(), ClassicalMessageCodec::authenticatedBytes), schedule)
-                    : new DecoyBb84Receiver(new DecoyBb84Bob(id, link.weakCoherentSource(), runSeed,
+                    : new DecoyBb84Receiver(new DecoyBb84Bob(id, link.weakCoherentSource(), runSeed, life,
                             link.postProcessing(), ClassicalMessageCodec::authenticatedBytes));
             // Bbm92RespondingEnd authenticates as end a, Bbm92AnnouncingEnd as end b.
             case BBM92 -> role == LinkRole.TRANSMITTER
-                    ? new Bbm92Responder(new Bbm92RespondingEnd(id, runSeed, link.postProcessing(),
+                    ? new Bbm92Responder(new Bbm92RespondingEnd(id, runSeed, life, link.postProcessing(),
                             ClassicalMessageCodec::authenticatedBytes), schedule,
                             new StreamKey(runSeed, id, PUMP_PURPOSE, 0), link)
-                    : new Bbm92Announcer(new Bbm92AnnouncingEnd(id, runSeed, link.postProcessing(),
+                    : new Bbm92Announcer(new Bbm92AnnouncingEnd(id, runSeed, life, link.postProcessing(),
                             ClassicalMessageCodec::authenticatedBytes));
         };
     }

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.RecipientRef;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
@@ -16,6 +17,7 @@ import org.qnetem.physics.batch.PackedBits;
 import org.qnetem.qkd.message.SiftAnnouncement;
 import org.qnetem.qkd.message.SiftResponse;
 import org.qnetem.qkd.protocol.BlockOutcome;
+import org.qnetem.qkd.protocol.Incarnation;
 import org.qnetem.qkd.protocol.KeyBlock;
 import org.qnetem.qkd.protocol.Outbox;
 import org.qnetem.qkd.protocol.SealedMessage;
@@ -46,7 +48,24 @@ import org.qnetem.runtime.topology.LinkSpec;
 public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
 
     public sealed interface Command permits AdvanceTo, DeliverDetections, DeliverFrame, StopLinks,
-            StartLinks, Drain {
+            StartLinks, Drain, RestartLink, Locate {
+    }
+
+    /**
+     * From epoch boundary {@code timePs} the link lives its life {@code life} (see {@link Incarnation}): this end
+     * starts afresh, and runs unless {@code stillStopped} gives why it may not yet (a crash of an end); the key
+     * of this life's blocks is kept from the node's KME (why: {@link LinkActor.Restart}). Repeats of a life are
+     * ignored.
+     */
+    public record RestartLink(String linkId, int life, long firstBatch, long timePs, String stillStopped)
+            implements Command, InternalMessage {
+    }
+
+    /** Answered with the node's id: the node is running where its shard lives now. */
+    public record Locate(ActorRef<Located> replyTo) implements Command, InternalMessage {
+    }
+
+    public record Located(String nodeId) implements InternalMessage {
     }
 
     /** The run ended at {@code timePs}; its faults have lifted: settle the blocks still undecided. */
@@ -90,6 +109,8 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
     }
 
     private final String nodeId;
+    private final long runSeed;
+    private final long durationPs;
     private final Directory directory;
     private final Map<String, Attached> ends = new LinkedHashMap<>();
     /** Why each stopped link stopped, by link id. */
@@ -126,11 +147,13 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
                       List<NodeEnd> ends, Directory directory) {
         super(context);
         this.nodeId = nodeId;
+        this.runSeed = runSeed;
+        this.durationPs = durationPs;
         this.directory = directory;
         for (NodeEnd end : ends) {
             LinkSpec link = end.link();
             this.ends.put(link.id(), new Attached(link, end.role(), LinkEnd.create(link, end.role(), runSeed,
-                    durationPs)));
+                    durationPs), Incarnation.FIRST));
         }
     }
 
@@ -150,6 +173,11 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
                 })
                 .onMessage(StartLinks.class, start -> {
                     stopped.keySet().removeAll(List.of(start.linkIds()));
+                    return this;
+                })
+                .onMessage(RestartLink.class, this::onRestartLink)
+                .onMessage(Locate.class, locate -> {
+                    locate.replyTo().tell(new Located(nodeId));
                     return this;
                 })
                 .build();
@@ -182,6 +210,22 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
         return this;
     }
 
+    private Behavior<Command> onRestartLink(RestartLink restart) {
+        Attached attached = attached(restart.linkId());
+        if (restart.life() <= attached.life().number()) {
+            return this;
+        }
+        Incarnation life = new Incarnation(restart.life(), restart.firstBatch());
+        ends.put(restart.linkId(), new Attached(attached.link(), attached.role(), LinkEnd.restarted(attached.link(),
+                attached.role(), runSeed, durationPs, life, restart.timePs()), life));
+        if (restart.stillStopped() == null) {
+            stopped.remove(restart.linkId());
+        } else {
+            stopped.put(restart.linkId(), restart.stillStopped());
+        }
+        return this;
+    }
+
     private Behavior<Command> onStopLinks(StopLinks stop) {
         for (String linkId : stop.linkIds()) {
             if (stopped.putIfAbsent(linkId, stop.reason()) == null) {
@@ -196,6 +240,9 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
     private Behavior<Command> onDeliverDetections(DeliverDetections delivery) {
         DetectionBatch detections = delivery.batch();
         Attached attached = attached(detections.linkId());
+        if (detections.sequence() < attached.life().firstBatch()) {
+            return this; // of the link's earlier life, which its observer has closed
+        }
         if (stopped.containsKey(detections.linkId())) {
             linkActor(attached).tell(new LinkActor.RecordDiscarded(detections.sequence()));
             return this;
@@ -210,6 +257,9 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
         SealedMessage sealed = new SealedMessage(frame.payload(), frame.authentication());
         long now = frame.arrivalTimePs();
         Attached attached = attached(frame.payload().linkId());
+        if (frame.payload().batchSequence() < attached.life().firstBatch()) {
+            return this; // of the link's earlier life: its engines are gone, and its key never reaches the KME
+        }
         String stopReason = stopped.get(frame.payload().linkId());
         if (stopReason != null) {
             if (frame.payload() instanceof SiftAnnouncement || frame.payload() instanceof SiftResponse) {
@@ -237,7 +287,7 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
         out.openedBlocks().forEach(block -> linkActor.tell(new LinkActor.RecordBlockOpened(block)));
         for (BlockOutcome outcome : out.outcomes()) {
             linkActor.tell(new LinkActor.RecordBlock(BlockRecord.of(role, outcome)));
-            if (outcome instanceof KeyBlock block) {
+            if (outcome instanceof KeyBlock block && attached.life().number() == 0) {
                 PackedBits key = block.deliveredKey();
                 directory.kme(nodeId)
                         .tell(new KmeActor.DeliverKeyBlock(link.id(), block.blockId(), key.toBytes(), key.length()));
@@ -253,8 +303,8 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
         return attached;
     }
 
-    /** This node's end of a link. */
-    private record Attached(LinkSpec link, LinkRole role, LinkEnd end) {
+    /** This node's end of a link, in the link's life {@code life}. */
+    private record Attached(LinkSpec link, LinkRole role, LinkEnd end, Incarnation life) {
     }
 
     private RecipientRef<LinkActor.Command> linkActor(Attached attached) {

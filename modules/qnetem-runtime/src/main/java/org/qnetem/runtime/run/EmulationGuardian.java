@@ -3,6 +3,7 @@ package org.qnetem.runtime.run;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -88,6 +89,10 @@ public final class EmulationGuardian {
         INSTANCE
     }
 
+    /** A node lost with a member answered where sharding placed it; null: it did not answer in time. */
+    private record NodeLocated(String nodeId) implements Command {
+    }
+
     private record PlacementFinished(Optional<ClusterSummary> cluster, Throwable failure) implements Command {
     }
 
@@ -116,6 +121,8 @@ public final class EmulationGuardian {
     private ActorRef<EmulationClock.Command> clock;
     private final List<MemberLoss> lost = new ArrayList<>();
     private final Set<String> lostNodes = new LinkedHashSet<>();
+    /** Losses whose links have not started a new life yet, with their nodes that have not answered yet. */
+    private final Map<MemberLoss, Set<String>> unlocated = new LinkedHashMap<>();
 
     private EmulationGuardian(ActorContext<Command> context, TimerScheduler<Command> timers, Request request,
                               CompletableFuture<RunResult> result) {
@@ -170,7 +177,7 @@ public final class EmulationGuardian {
         keyLayer = new KeyLayer(topology, directory, context.getSystem().scheduler(),
                 context.getSystem().settings().config().getDuration("qnetem.kms.ask-timeout"),
                 () -> latestClock.get().emulatedPs());
-        dispatcher = new FaultDispatcher(topology, faults, directory, keyLayer,
+        dispatcher = new FaultDispatcher(topology, settings.clock(), faults, directory, keyLayer,
                 member -> request.placement().kill(context.getSystem(), member));
         List<RecipientRef<NodeActor.Command>> nodes = topology.nodes().stream()
                 .map(node -> directory.node(node.id())).toList();
@@ -240,6 +247,7 @@ public final class EmulationGuardian {
                 })
                 .onMessage(MemberGone.class, this::onMemberGone)
                 .onMessageEquals(NudgeLost.INSTANCE, this::nudgeLost)
+                .onMessage(NodeLocated.class, this::onNodeLocated)
                 .onSignal(ChildFailed.class, this::onChildFailed)
                 .onSignal(Terminated.class, stopped -> Behaviors.same())
                 .build();
@@ -303,6 +311,7 @@ public final class EmulationGuardian {
             clock.tell(new EmulationClock.LinksLost(links));
             dispatcher.memberLost(loss);
             lostNodes.addAll(loss.nodes());
+            unlocated.put(loss, new LinkedHashSet<>(loss.nodes()));
             nudgeLost();
             timers.startTimerWithFixedDelay(NudgeLost.INSTANCE, NUDGE_INTERVAL);
         });
@@ -312,14 +321,34 @@ public final class EmulationGuardian {
     /**
      * Until the shards of a dead member are placed again, what the clock tells their nodes may still go to the
      * dead member and be lost; so the nodes started afresh are told the current epoch again every second (a
-     * node ignores an epoch it has already had; being re-homed, their links stay stopped, so nothing else
-     * depends on when they hear it).
+     * node ignores an epoch it has already had), and asked where they are until each has answered: then the
+     * links the loss stopped start a new life at the next boundary, when what is sent to them arrives.
      */
     private Behavior<Command> nudgeLost() {
         ClockSummary now = latestClock.get();
         long epochPs = request.settings().clock().epochPs();
         long endPs = Math.min(request.settings().clock().durationPs(), (now.epochs() + 1) * epochPs);
         lostNodes.forEach(node -> directory.node(node).tell(new NodeActor.AdvanceTo(now.epochs(), endPs)));
+        unlocated.values().stream().flatMap(Set::stream).distinct().forEach(node ->
+                context.ask(NodeActor.Located.class, directory.node(node), NUDGE_INTERVAL, NodeActor.Locate::new,
+                        (located, failure) -> new NodeLocated(located == null ? null : located.nodeId())));
+        return Behaviors.same();
+    }
+
+    private Behavior<Command> onNodeLocated(NodeLocated located) {
+        if (located.nodeId() == null) {
+            return Behaviors.same(); // asked again at the next nudge
+        }
+        unlocated.entrySet().removeIf(entry -> {
+            entry.getValue().remove(located.nodeId());
+            if (!entry.getValue().isEmpty()) {
+                return false;
+            }
+            context.getLog().info("the nodes lost with member {} run again: their links start a new life",
+                    entry.getKey().member());
+            dispatcher.renewLinks(entry.getKey());
+            return true;
+        });
         return Behaviors.same();
     }
 

@@ -1,12 +1,15 @@
 package org.qnetem.runtime.run;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.IntConsumer;
+import org.qnetem.runtime.clock.ClockSettings;
 import org.qnetem.runtime.entity.Directory;
 import org.qnetem.runtime.fault.Event;
 import org.qnetem.runtime.fault.Fault;
@@ -16,6 +19,7 @@ import org.qnetem.runtime.fault.ScheduledFault;
 import org.qnetem.runtime.link.ClassicalChannel;
 import org.qnetem.runtime.link.LinkActor;
 import org.qnetem.runtime.link.LinkRole;
+import org.qnetem.runtime.node.BatchNumbering;
 import org.qnetem.runtime.node.NodeActor;
 import org.qnetem.runtime.topology.LinkSpec;
 import org.qnetem.runtime.topology.Topology;
@@ -39,10 +43,18 @@ final class FaultDispatcher {
     private final Directory directory;
     private final IntConsumer killMember;
     private final KeyLayer keys;
+    private final ClockSettings clock;
     private final Set<String> downNodes = new HashSet<>();
+    /** Nodes down for a node-crash fault (a subset of {@link #downNodes}, which also holds the lost). */
+    private final Set<String> crashedNodes = new HashSet<>();
+    /** Each link's life: 0 until an end was lost and it started afresh ({@link LinkActor.Restart}). */
+    private final Map<String, Integer> lives = new HashMap<>();
+    private final Queue<MemberLoss> renewals = new ConcurrentLinkedQueue<>();
+    /** Links that started a new life: cut for the key layer for good (why: {@link LinkActor.Restart}). */
+    private final Set<String> keyLayerLost = new HashSet<>();
     private final Set<String> cutLinks = new HashSet<>();
     private final Set<String> keyLinksDown = new HashSet<>();
-    /** Nodes whose state died with their cluster member: their links stay stopped, even at the drain. */
+    /** Nodes whose state died with their cluster member, until their links start a new life: stopped, even at the drain. */
     private final Set<String> lostNodes = new HashSet<>();
     private final Queue<MemberLoss> losses = new ConcurrentLinkedQueue<>();
     private volatile long drainedAtPs = -1;
@@ -51,7 +63,9 @@ final class FaultDispatcher {
     private final Set<String> severedLinks = new HashSet<>();
 
     /** {@code killMember}: kills a cluster member (by its index), or refuses with the reason. */
-    FaultDispatcher(Topology topology, FaultBook book, Directory directory, KeyLayer keys, IntConsumer killMember) {
+    FaultDispatcher(Topology topology, ClockSettings clock, FaultBook book, Directory directory, KeyLayer keys,
+                    IntConsumer killMember) {
+        this.clock = clock;
         this.killMember = killMember;
         this.topology = topology;
         this.book = book;
@@ -72,10 +86,22 @@ final class FaultDispatcher {
         }
     }
 
+    /**
+     * Every node lost with a member runs again where sharding placed it: from the next boundary the links the
+     * loss stopped start a new life, with fresh engines at both ends.
+     */
+    void renewLinks(MemberLoss loss) {
+        renewals.add(loss);
+    }
+
     void onBoundary(long boundaryPs) {
         boolean lost = false;
         for (MemberLoss loss = losses.poll(); loss != null; loss = losses.poll()) {
             applyLoss(loss, boundaryPs);
+            lost = true;
+        }
+        for (MemberLoss loss = renewals.poll(); loss != null; loss = renewals.poll()) {
+            renew(loss, boundaryPs);
             lost = true;
         }
         FaultBook.Due due = book.due(boundaryPs);
@@ -107,8 +133,12 @@ final class FaultDispatcher {
             List<Boolean> before = affected.stream().map(this::stopped).toList();
             if (down) {
                 downNodes.add(node);
+                crashedNodes.add(node);
             } else {
-                downNodes.remove(node);
+                crashedNodes.remove(node);
+                if (!lostNodes.contains(node)) {
+                    downNodes.remove(node);
+                }
             }
             for (int i = 0; i < affected.size(); i++) {
                 if (stopped(affected.get(i)) != before.get(i)) {
@@ -157,6 +187,36 @@ final class FaultDispatcher {
     }
 
     /**
+     * The links a loss stopped start life n + 1 at {@code timePs}, each from the batch its source emits first from
+     * then on; a link whose other end is down for a crash gets its fresh engines but stays stopped until the node
+     * restarts.
+     */
+    private void renew(MemberLoss loss, long timePs) {
+        lostNodes.removeAll(loss.nodes());
+        loss.nodes().stream().filter(node -> !crashedNodes.contains(node)).forEach(downNodes::remove);
+        String reason = "its ends lost with member " + loss.member() + " run again";
+        List<String> renewed = new ArrayList<>();
+        for (LinkSpec link : topology.links()) {
+            if (!loss.affects(link) || lostNodes.contains(link.transmitterId())
+                    || lostNodes.contains(link.receiverId())) {
+                continue;
+            }
+            int life = lives.merge(link.id(), 1, Integer::sum);
+            long firstBatch = BatchNumbering.firstBatchAt(link, clock.durationPs(), clock.epochPs(), timePs);
+            String stillStopped = stopped(link) ? "a node at its ends is down" : null;
+            directory.link(link.id()).tell(new LinkActor.Restart(life, firstBatch, timePs, reason));
+            for (String end : List.of(link.transmitterId(), link.receiverId())) {
+                directory.node(end).tell(new NodeActor.RestartLink(link.id(), life, firstBatch, timePs, stillStopped));
+            }
+            keyLayerLost.add(link.id());
+            renewed.add(link.id());
+        }
+        book.record(Event.reaction(timePs, "links-renewed", loss.member(), "nodes " + String.join(", ", loss.nodes())
+                + " run again elsewhere: links " + String.join(", ", renewed) + " start a new life; the key layer"
+                + " keeps them cut"));
+    }
+
+    /**
      * A KME goes out or comes back: going out, it stops serving before its links are held; coming back, the
      * holds end first, so that it has settled which blocks it lost before it serves again.
      */
@@ -199,7 +259,7 @@ final class FaultDispatcher {
     private void updateKeyLayer() {
         for (LinkSpec link : topology.links()) {
             boolean down = cutLinks.contains(link.id()) || stopped(link) || heldLinks.contains(link.id())
-                    || severedLinks.contains(link.id());
+                    || severedLinks.contains(link.id()) || keyLayerLost.contains(link.id());
             if (down != keyLinksDown.contains(link.id())) {
                 keys.setLinkUp(link.id(), !down);
                 if (down) {

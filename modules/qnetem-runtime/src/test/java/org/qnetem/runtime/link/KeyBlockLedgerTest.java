@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.qnetem.qkd.protocol.Incarnation;
 
 /** The observer pairs both ends' reports of each block and counts every way they can disagree. */
 class KeyBlockLedgerTest {
@@ -64,6 +65,28 @@ class KeyBlockLedgerTest {
         KeyStatistics keys = ledger.statistics();
         assertEquals(1, keys.blocks(), "only block 4, which both ends finished, counts");
         assertEquals(0, keys.keysFromAbortedBlocks() + keys.mismatchedKeys() + keys.keysDeliveredTwice());
+    }
+
+    @Test
+    void aNewLifeCountsBothEndsAgainAndIgnoresWhatIsLeftOfTheOldOne() {
+        ledger.opened(1);
+        ledger.record(delivered(LinkRole.RECEIVER, 1, 3));
+        ledger.endLost(LinkRole.TRANSMITTER);
+        long firstOfLife = new Incarnation(1, 50).firstBlockId();
+
+        ledger.newLife(firstOfLife);
+        ledger.opened(2);
+        ledger.record(delivered(LinkRole.RECEIVER, 2, 4));
+        ledger.record(delivered(LinkRole.TRANSMITTER, 1, 3));
+        assertEquals(0, ledger.inFlight(), "blocks of the old life are not waited for");
+        ledger.opened(firstOfLife);
+        assertEquals(1, ledger.inFlight());
+        ledger.record(delivered(LinkRole.RECEIVER, firstOfLife, 5));
+        ledger.record(delivered(LinkRole.TRANSMITTER, firstOfLife, 5));
+        assertEquals(0, ledger.inFlight());
+        KeyStatistics keys = ledger.statistics();
+        assertEquals(1, keys.blocks(), "the new life's block, reported by both ends, counts");
+        assertEquals(firstOfLife, keys.delivered()[0].blockId());
     }
 
     @Test

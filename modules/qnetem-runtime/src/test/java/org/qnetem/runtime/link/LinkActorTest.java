@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.typesafe.config.ConfigFactory;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -79,6 +80,36 @@ class LinkActorTest {
         assertEquals(6, measured.siftedBits());
         assertEquals(3, measured.siftedErrors());
         assertEquals(0, measured.siftLengthMismatches());
+    }
+
+    @Test
+    void aNewLifeClosesTheBatchesBeforeItsFirstAndComparesItsOwnAgain() {
+        TestProbe<NodeActor.Command> nodes = TESTKIT.createTestProbe();
+        TestProbe<EmulationClock.Command> clock = TESTKIT.createTestProbe();
+        TestProbe<LinkStatistics> statistics = TESTKIT.createTestProbe();
+        TestProbe<KmeActor.Command> kmes = TESTKIT.createTestProbe();
+        ActorRef<LinkActor.Command> link = TESTKIT.spawn(LinkActor.rehomed(LINK, 1,
+                directory(nodes.getRef(), nodes.getRef(), clock.getRef(), kmes.getRef())));
+
+        link.tell(new LinkActor.RecordDiscarded(0));
+        link.tell(new LinkActor.EpochEmitted(5, 2));
+        clock.expectNoMessage(Duration.ofMillis(200));
+
+        link.tell(new LinkActor.Restart(1, 8, 600, "its ends run again"));
+        assertEquals(new EmulationClock.EpochCompleted(LINK.id(), 5), clock.receiveMessage(),
+                "batches 1 and 2 belong to the old life, which is over");
+        link.tell(new LinkActor.Restart(1, 8, 600, "its ends run again"));
+        link.tell(new LinkActor.EpochEmitted(6, 8));
+        link.tell(new LinkActor.RecordSifted(LinkRole.TRANSMITTER, block(8, 0b1111, 4)));
+        link.tell(new LinkActor.RecordSifted(LinkRole.RECEIVER, block(8, 0b0111, 4)));
+        assertEquals(new EmulationClock.EpochCompleted(LINK.id(), 6), clock.receiveMessage());
+
+        link.tell(new LinkActor.ReportStatistics(statistics.getRef()));
+        LinkStatistics measured = statistics.receiveMessage();
+        assertEquals(4, measured.siftedBits());
+        assertEquals(1, measured.siftedErrors());
+        assertEquals(1, Arrays.stream(measured.observations().events())
+                .filter(event -> event.type().equals("link-new-life")).count(), "one event; the repeat is ignored");
     }
 
     @Test

@@ -37,4 +37,29 @@ class EmissionScheduleTest {
             assertEquals((long) Math.floor(0.123456789 * clockHz), pulses, "pulses at " + clockHz + " Hz");
         }
     }
+
+    @Test
+    void aScheduleAtABoundaryStandsWhereOneCutAtEveryEarlierBoundaryStands() {
+        long duration = 1_000_000;
+        long epoch = 300_000;
+        EmissionSchedule cut = new EmissionSchedule(1e9, 400, duration);
+        for (long boundary = epoch; boundary <= 2_100_000; boundary += epoch) {
+            cut.batchesBefore(Math.min(duration, boundary));
+            assertEquals(cut.nextSequence(),
+                    EmissionSchedule.atBoundary(1e9, 400, duration, epoch, boundary).nextSequence(),
+                    "at " + boundary + " ps");
+        }
+        EmissionSchedule uncut = new EmissionSchedule(1e9, 400, duration);
+        uncut.batchesBefore(800_000);
+        assertEquals(2, uncut.nextSequence(), "800 pulses in one go: 2 batches");
+        assertEquals(4, EmissionSchedule.atBoundary(1e9, 400, duration, 200_000, 800_000).nextSequence(),
+                "cut at every 200 pulses: 4 batches");
+    }
+
+    @Test
+    void aScheduleResumingAtABoundaryGoesOnFromThatBatchAndPulse() {
+        EmissionSchedule resumed = EmissionSchedule.resumingAt(1e9, 400, 1_000_000, 600_000, 17);
+        assertEquals(List.of(new EmissionSchedule.Batch(17, 600, 600_000, 300)), resumed.batchesBefore(900_000));
+        assertEquals(List.of(new EmissionSchedule.Batch(18, 900, 900_000, 100)), resumed.batchesBefore(1_200_000));
+    }
 }

@@ -40,10 +40,10 @@ import org.qnetem.runtime.topology.TopologyLoader;
  */
 class StoppedLinkTest {
 
-    private static final long SEED = 13;
-    private static final long SECOND = 1_000_000_000_000L;
-    private static final long EPOCH_PS = 50_000_000_000L;
-    private static final LinkSpec LINK = TopologyLoader.parse("""
+    static final long SEED = 13;
+    static final long SECOND = 1_000_000_000_000L;
+    static final long EPOCH_PS = 50_000_000_000L;
+    static final LinkSpec LINK = TopologyLoader.parse("""
             topology {
               name = "stopped-link"
               nodes = [ { id = "ALICE" }, { id = "BOB" } ]
