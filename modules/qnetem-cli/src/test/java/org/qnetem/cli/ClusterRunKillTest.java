@@ -14,11 +14,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.qnetem.qkd.protocol.Incarnation;
 import org.junit.jupiter.api.io.TempDir;
 import org.qnetem.runtime.QnetemConfig;
 import org.qnetem.runtime.clock.ClockMode;
 import org.qnetem.runtime.clock.ClockSettings;
 import org.qnetem.runtime.clock.ProgressListener;
+import org.qnetem.runtime.fault.Event;
 import org.qnetem.runtime.fault.Fault;
 import org.qnetem.runtime.fault.ScheduledFault;
 import org.qnetem.runtime.cluster.ClusterPlacement;
@@ -47,7 +49,7 @@ import org.qnetem.runtime.topology.TopologyLoader;
 class ClusterRunKillTest {
 
     private static final Path UK = Path.of("../../config/uk-bristol-cambridge.conf");
-    private static final long DURATION_PS = 40_000_000_000_000L;
+    private static final long DURATION_PS = 60_000_000_000_000L;
     private static final long KILL_AFTER_MS = 8_000;
 
     @TempDir
@@ -132,6 +134,8 @@ class ClusterRunKillTest {
         assertFalse(loss.nodes().isEmpty());
 
         long afterLoss = 0;
+        long renewedKey = 0;
+        long firstOfNewLife = new Incarnation(1, 0).firstBlockId();
         for (int i = 0; i < topology.links().size(); i++) {
             LinkSpec link = topology.links().get(i);
             KeyStatistics keys = result.links().get(i).keys();
@@ -141,13 +145,25 @@ class ClusterRunKillTest {
             if (!touched) {
                 afterLoss += Arrays.stream(keys.delivered()).mapToLong(BlockRecord::finishedAtPs)
                         .filter(t -> t > loss.noticedAtPs()).count();
+            } else {
+                assertTrue(Arrays.stream(result.links().get(i).observations().events())
+                        .anyMatch(e -> e.type().equals("link-new-life")), link.id() + " did not start a new life");
+                renewedKey += Arrays.stream(keys.delivered()).filter(b -> b.blockId() >= firstOfNewLife).count();
             }
         }
         assertTrue(afterLoss > 0, "no link away from the lost member made key after the loss");
+        Event renewed = result.faultEvents().stream().filter(e -> e.type().equals("links-renewed")
+                && e.target().equals(victimAddress)).findFirst().orElseThrow(() -> new AssertionError(
+                        "no links-renewed event: " + result.faultEvents()));
+        assertTrue(renewed.timePs() < loss.noticedAtPs() + 30_000_000_000_000L, "renewed at "
+                + renewed.timePs() / 1e12 + " s, the loss noticed at " + loss.noticedAtPs() / 1e12 + " s");
+        assertTrue(renewedKey > 0, "no link of the lost member's nodes made key in its new life, from "
+                + renewed.timePs() / 1e12 + " s");
 
         RunReport report = RunReports.of(result);
         assertEquals(1, report.lost().size());
         assertFalse(report.lost().get(0).linksStopped().isEmpty());
+        assertEquals(renewed.timePs() / 1e12, report.lost().get(0).renewedSeconds());
         assertTrue(report.events().stream().anyMatch(e -> e.type().equals("member-lost")
                 && e.target().equals(victimAddress)), "no member-lost event");
         assertTrue(report.invariants().values().stream().allMatch(v -> v == 0), report.invariants().toString());

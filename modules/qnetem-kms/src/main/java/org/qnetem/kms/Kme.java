@@ -77,6 +77,9 @@ public final class Kme implements KeyDelivery {
     private final Map<String, String> saeKmes;
     private final Map<String, LinkKeyPool> pools = new TreeMap<>();
     private final Map<String, String> linkPeers = new HashMap<>();
+    /** Per peer, the generation of the pool shared with it (absent: 0), and the bits wiped when it started again. */
+    private final Map<String, Integer> generations = new HashMap<>();
+    private final Map<String, Long> wipedBits = new HashMap<>();
     private final Map<String, PoolLevels> advertised = new HashMap<>();
     private final Map<String, ArrayDeque<KmeMessage>> inbound = new HashMap<>();
     private final Map<String, ArrayDeque<KmeMessage.Builder>> outbound = new HashMap<>();
@@ -202,6 +205,39 @@ public final class Kme implements KeyDelivery {
         }
     }
 
+    /**
+     * The KME at one end of {@code linkId} lost its state with its cluster member, and the link starts a new
+     * life: the pool with the KME at its other end starts again as generation {@code generation} ({@link
+     * LinkKeyPool#startAgain}: what it held is wiped and counted lost), the messages waiting for or to that KME
+     * are dropped, the relays started here through it fail (where the keys went is unknown), and from now on
+     * a message of another generation is refused; the link is up for relays or not as {@code up} says. Both
+     * KMEs of the link are told before any key block of the new life reaches them. An older or repeated
+     * generation is ignored.
+     */
+    public void renewPool(String linkId, int generation, boolean up) {
+        String peer = linkPeers.get(linkId);
+        if (peer == null) {
+            throw new IllegalArgumentException("KME " + id + " has no link " + linkId);
+        }
+        if (generation <= generations.getOrDefault(peer, 0)) {
+            return;
+        }
+        generations.put(peer, generation);
+        LinkKeyPool pool = pools.get(peer);
+        wipedBits.merge(peer, pool.startAgain(), Long::sum);
+        pool.setLinkUp(linkId, up);
+        inbound.remove(peer);
+        outbound.remove(peer);
+        for (Destination d : List.copyOf(relays.values())) {
+            if (d.path.contains(peer)) {
+                relays.remove(d.relayId);
+                relaysAborted++;
+                d.state = DestinationState.FAILED;
+                settle(d.request);
+            }
+        }
+    }
+
     /** Cuts or restores a link for the key layer: no relay starts over a peer whose links are all down. */
     public void setLinkUp(String linkId, boolean up) {
         String peer = linkPeers.get(linkId);
@@ -242,7 +278,8 @@ public final class Kme implements KeyDelivery {
     public List<KmePool> pools() {
         return pools.values().stream().map(p -> new KmePool(p.peer(), p.ownedBits(), p.suppliedBits(),
                 p.overflowBits(), p.spentBits(), p.lowWaterEvents(), p.usable(),
-                p.linkIds().stream().mapToLong(hold::lostBits).sum())).toList();
+                p.linkIds().stream().mapToLong(hold::lostBits).sum() + wipedBits.getOrDefault(p.peer(), 0L)))
+                .toList();
     }
 
     /** The pool this KME keeps with neighbour {@code peer}, for tests that look inside it. */
@@ -559,7 +596,8 @@ public final class Kme implements KeyDelivery {
     /** A message from a neighbouring KME; handled in order once its key has arrived here. */
     public void receive(KmeMessage message) {
         String from = message.getFromKme();
-        if (!message.getToKme().equals(id) || !pools.containsKey(from) || !message.hasAuthentication()) {
+        if (!message.getToKme().equals(id) || !pools.containsKey(from) || !message.hasAuthentication()
+                || message.getPoolGeneration() != generations.getOrDefault(from, 0)) {
             messagesRejected++;
             return;
         }
@@ -775,7 +813,7 @@ public final class Kme implements KeyDelivery {
                 return;
             }
             KmeMessage.Builder b = queue.poll().setFromKme(id).setToKme(peer).setAuthenticationLinkId(link.get())
-                    .clearAuthentication();
+                    .setPoolGeneration(generations.getOrDefault(peer, 0)).clearAuthentication();
             pool.drainDiscards().forEach(s -> b.addDiscarded(toProto(s)));
             AuthenticationTag tag = pool.tag(link.get(), b.build().toByteArray());
             b.setAuthentication(org.qnetem.wire.v1.AuthenticationTag.newBuilder().setSequence(tag.sequence())

@@ -10,7 +10,8 @@ package org.qnetem.kms;
  * @param lowWaterEvents  times the own share fell below the low-water mark
  * @param up              at least one link to the peer is up
  * @param lostBits        delivered key lost because this KME or the peer's was out when the block came
- *                        ({@link BlockHold}); both ends count the same blocks
+ *                        ({@link BlockHold}; both ends count the same blocks), and key this end held when the
+ *                        pool started again after the peer's KME lost its state ({@link Kme#renewPool})
  */
 public record KmePool(String peer, long ownBits, long suppliedBits, long overflowBits, long spentBits,
                       long lowWaterEvents, boolean up, long lostBits) {

@@ -34,19 +34,31 @@ final class KmeNetwork {
     /** When false, PoolLevels are exchanged only when the test calls {@link #advertise()}. */
     boolean autoAdvertise = true;
 
+    private final KmsSettings settings;
+    private final Map<String, String> saeKmes;
+    private final long seed;
+    private final Map<String, Map<String, String>> linkPeers = new TreeMap<>();
+
     KmeNetwork(KmsSettings settings, List<Link> links, Map<String, String> saeKmes, long seed) {
         this.material = new RandomStream(new StreamKey(seed, "test-network", "key-material", 0));
-        Map<String, Map<String, String>> linkPeers = new TreeMap<>();
+        this.settings = settings;
+        this.saeKmes = saeKmes;
+        this.seed = seed;
         for (Link link : links) {
             this.links.put(link.id(), link);
             linkPeers.computeIfAbsent(link.a(), k -> new LinkedHashMap<>()).put(link.id(), link.b());
             linkPeers.computeIfAbsent(link.b(), k -> new LinkedHashMap<>()).put(link.id(), link.a());
         }
-        linkPeers.forEach((kme, peers) -> kmes.put(kme, new Kme(kme, settings, saeKmes, peers,
-                new StreamKey(seed, kme, Kme.KEY_ID_PURPOSE, 0), () -> nowNanos, message -> {
+        linkPeers.keySet().forEach(this::start);
+    }
+
+    /** Starts KME {@code id} afresh, with nothing of what it had (as after its cluster member died). */
+    void start(String id) {
+        kmes.put(id, new Kme(id, settings, saeKmes, linkPeers.get(id), new StreamKey(seed, id, Kme.KEY_ID_PURPOSE, 0),
+                () -> nowNanos, message -> {
                     inFlight.add(message);
                     sent.add(message);
-                })));
+                }));
     }
 
     /** A chain N0 - N1 - ... - N{hops}, links "L0" .. "L{hops-1}". */

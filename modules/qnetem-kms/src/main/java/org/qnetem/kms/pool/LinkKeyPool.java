@@ -237,6 +237,25 @@ public final class LinkKeyPool {
         return crossed;
     }
 
+    /**
+     * Starts the pool again as new, because the KME at the other end lost its copy with its state: every bit
+     * held (the own share, the mirror, each link's authentication key) is wiped, and each link keeps only
+     * whether it is up. Returns the bits wiped. Supply, overflow, spending and low-water counts go on.
+     */
+    public long startAgain() {
+        long wiped = ownedBits() + mirrorBits() + authenticationBits();
+        owned.forEach(segment -> Arrays.fill(segment.bits, (byte) 0));
+        owned.clear();
+        ownedBytes = 0;
+        mirror.values().forEach(block -> Arrays.fill(block.bits, (byte) 0));
+        mirror.clear();
+        retired.clear();
+        pendingDiscards.clear();
+        links.replaceAll((linkId, old) -> old.replacement());
+        belowLowWater = true;
+        return wiped;
+    }
+
     /** Takes the oldest {@code bytes} bytes of the own share. */
     public Taken take(int bytes) {
         if (bytes <= 0 || bytes > ownedBytes) {
@@ -454,6 +473,19 @@ public final class LinkKeyPool {
 
         long heldBits() {
             return authenticator == null ? 8L * bootstrap.length : authenticator.pool().heldBits();
+        }
+
+        /** A fresh authentication for the link, as up as this one; this one's key is wiped. */
+        LinkAuthentication replacement() {
+            Arrays.fill(bootstrap, (byte) 0);
+            if (authenticator != null) {
+                AuthenticationKeyPool pool = authenticator.pool();
+                pool.burnBefore(outgoing, pool.streamBits());
+                pool.burnBefore(outgoing.reverse(), pool.streamBits());
+            }
+            LinkAuthentication fresh = new LinkAuthentication(outgoing);
+            fresh.up = up;
+            return fresh;
         }
 
         long outgoingPads() {

@@ -42,7 +42,7 @@ import org.qnetem.wire.v1.PoolLevels;
 public final class KmeActor extends AbstractBehavior<KmeActor.Command> {
 
     public sealed interface Command permits DeliverKeyBlock, DeliverKmeMessage, DeliverPoolLevels,
-            SetLinkUp, GetStatus, EncKeys, DecKeys, ReportKme, Tick, SetOut, HoldLink, PeerWindow {
+            SetLinkUp, GetStatus, EncKeys, DecKeys, ReportKme, Tick, SetOut, HoldLink, PeerWindow, RenewPool {
     }
 
     /**
@@ -67,6 +67,14 @@ public final class KmeActor extends AbstractBehavior<KmeActor.Command> {
 
     /** Cuts or restores a link for the key layer (both ends' KMEs are told). */
     public record SetLinkUp(String linkId, boolean up) implements Command, InternalMessage {
+    }
+
+    /**
+     * The link starts a new life after the KME at one end lost its state: the pool with the other end starts
+     * again as {@code generation} ({@link org.qnetem.kms.Kme#renewPool}), up for relays if {@code up}. Sent by
+     * whoever delivers the link's key blocks to this KME, before the first block of the new life.
+     */
+    public record RenewPool(String linkId, int generation, boolean up) implements Command, InternalMessage {
     }
 
     /** Takes the KME out of service or back (a KME outage): out, it refuses ETSI calls and reads no KME message. */
@@ -182,6 +190,11 @@ public final class KmeActor extends AbstractBehavior<KmeActor.Command> {
                 })
                 .onMessage(SetLinkUp.class, set -> {
                     kme.setLinkUp(set.linkId(), set.up());
+                    advertise(true);
+                    return this;
+                })
+                .onMessage(RenewPool.class, renew -> {
+                    kme.renewPool(renew.linkId(), renew.generation(), renew.up());
                     advertise(true);
                     return this;
                 })

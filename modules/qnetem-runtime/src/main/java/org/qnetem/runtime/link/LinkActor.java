@@ -65,11 +65,11 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
      * From epoch boundary {@code timePs} the link lives its life {@code life} (see {@link Incarnation}) from batch
      * {@code firstBatch}, with fresh engines at both ends, after an end's state was lost ({@code reason}): the
      * batches before it are closed, blocks of earlier lives are no longer waited for, both ends report again.
-     * This life's key reaches neither KME: the KME at the re-homed end started without its pools, and the KME
-     * protocol cannot tell its neighbours' messages drawn on their old pools from new ones, so the key layer
-     * keeps the link cut. Repeats of a life are ignored.
+     * At statistical fidelity, where this actor gives both KMEs the link's key, it first has their pool start
+     * again ({@link KmeActor.RenewPool}, up for relays if {@code keyLayerUp}). Repeats of a life are ignored.
      */
-    public record Restart(int life, long firstBatch, long timePs, String reason) implements Command, InternalMessage {
+    public record Restart(int life, long firstBatch, long timePs, String reason, boolean keyLayerUp)
+            implements Command, InternalMessage {
     }
 
     /**
@@ -199,7 +199,7 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
 
     /**
      * The link started afresh on another cluster member after its own died, with its transmitter (which lived
-     * with it): it knows nothing of the blocks before, and end a never reports again.
+     * with it): it knows nothing of the blocks before, and end a never reports again in the link's first life.
      */
     public static Behavior<Command> rehomed(LinkSpec spec, long runSeed, Directory directory) {
         return Behaviors.setup(context -> Behaviors.withTimers(timers -> {
@@ -294,6 +294,9 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
         ledger.newLife(incarnation.firstBlockId());
         if (statistical != null) {
             statistical.startLife(incarnation);
+            for (String end : List.of(spec.transmitterId(), spec.receiverId())) {
+                directory.kme(end).tell(new KmeActor.RenewPool(spec.id(), life, restart.keyLayerUp()));
+            }
         }
         transmitterHalves.keySet().removeIf(sequence -> sequence < first);
         receiverHalves.keySet().removeIf(sequence -> sequence < first);
@@ -306,7 +309,7 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
             }
         }
         watch.onNewLife(restart.timePs(), "life " + life + " from batch " + first + " (" + restart.reason()
-                + "): fresh engines at both ends, a new pre-shared key; its key stays out of the KMEs");
+                + "): fresh engines at both ends, a new pre-shared key; its KMEs' pool starts again");
         reportCompletedEpochs();
         answerStatisticsWhenDrained();
         return this;
@@ -374,7 +377,7 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
             BlockRecord receivers = BlockRecord.of(LinkRole.RECEIVER, block);
             ledger.record(receivers);
             ledger.record(receivers.at(LinkRole.TRANSMITTER)).ifPresent(this::onBlockFinished);
-            if (block instanceof KeyBlock key && life == 0) {
+            if (block instanceof KeyBlock key) {
                 PackedBits delivered = key.deliveredKey();
                 byte[] material = delivered.toBytes();
                 // Each KME gets its own copy: a KME wipes key material in place once it is spent.

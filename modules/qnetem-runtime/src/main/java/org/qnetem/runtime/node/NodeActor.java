@@ -31,6 +31,7 @@ import org.qnetem.runtime.link.LinkActor;
 import org.qnetem.runtime.link.LinkRole;
 import org.qnetem.runtime.serialization.InternalMessage;
 import org.qnetem.runtime.serialization.WireMessage;
+import org.qnetem.runtime.topology.Fidelity;
 import org.qnetem.runtime.topology.LinkSpec;
 
 /**
@@ -44,6 +45,9 @@ import org.qnetem.runtime.topology.LinkSpec;
  * still reaches it for that link is dropped, with the link's observer told which batches will never
  * be sifted so that emulated time goes on, and the engine told of blocks opened just before the stop,
  * so that it ends them as the other end did.
+ *
+ * <p>A link whose end was lost with a cluster member starts a new life ({@link RestartLink}): fresh engines
+ * at both ends, and whatever still arrives of the old life is dropped.
  */
 public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
 
@@ -52,13 +56,15 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
     }
 
     /**
-     * From epoch boundary {@code timePs} the link lives its life {@code life} (see {@link Incarnation}): this end
-     * starts afresh, and runs unless {@code stillStopped} gives why it may not yet (a crash of an end); the key
-     * of this life's blocks is kept from the node's KME (why: {@link LinkActor.Restart}). Repeats of a life are
-     * ignored.
+     * From epoch boundary {@code timePs} the link lives its life {@code life} (see {@link Incarnation}) for
+     * {@code reason}: this end starts afresh, and runs unless {@code stillStopped} gives why it may not yet (a
+     * crash of an end). End a tells the link's observer, and a full-fidelity end its KME (whose pool with the
+     * other end starts again, up for relays if {@code keyLayerUp}), before any batch or block of the new life:
+     * the coordinator's own messages could come later, as sharding places each entity type's shards apart.
+     * Repeats of a life are ignored.
      */
-    public record RestartLink(String linkId, int life, long firstBatch, long timePs, String stillStopped)
-            implements Command, InternalMessage {
+    public record RestartLink(String linkId, int life, long firstBatch, long timePs, String reason,
+                              String stillStopped, boolean keyLayerUp) implements Command, InternalMessage {
     }
 
     /** Answered with the node's id: the node is running where its shard lives now. */
@@ -132,7 +138,8 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
 
     /**
      * The node started afresh on another cluster member after its own died: its engines' state (authentication
-     * pools, blocks in flight) is gone, so every link stays stopped at this end for the rest of the run.
+     * pools, blocks in flight) is gone, so every link stays stopped at this end until it starts a new life
+     * ({@link RestartLink}).
      */
     public static Behavior<Command> rehomed(String nodeId, long runSeed, long durationPs, List<NodeEnd> ends,
                                             Directory directory) {
@@ -216,6 +223,14 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
             return this;
         }
         Incarnation life = new Incarnation(restart.life(), restart.firstBatch());
+        if (attached.role() == LinkRole.TRANSMITTER) {
+            linkActor(attached).tell(new LinkActor.Restart(restart.life(), restart.firstBatch(), restart.timePs(),
+                    restart.reason(), restart.keyLayerUp()));
+        }
+        if (attached.link().fidelity() != Fidelity.STATISTICAL) {
+            directory.kme(nodeId).tell(new KmeActor.RenewPool(restart.linkId(), restart.life(),
+                    restart.keyLayerUp()));
+        }
         ends.put(restart.linkId(), new Attached(attached.link(), attached.role(), LinkEnd.restarted(attached.link(),
                 attached.role(), runSeed, durationPs, life, restart.timePs()), life));
         if (restart.stillStopped() == null) {
@@ -287,7 +302,7 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
         out.openedBlocks().forEach(block -> linkActor.tell(new LinkActor.RecordBlockOpened(block)));
         for (BlockOutcome outcome : out.outcomes()) {
             linkActor.tell(new LinkActor.RecordBlock(BlockRecord.of(role, outcome)));
-            if (outcome instanceof KeyBlock block && attached.life().number() == 0) {
+            if (outcome instanceof KeyBlock block) {
                 PackedBits key = block.deliveredKey();
                 directory.kme(nodeId)
                         .tell(new KmeActor.DeliverKeyBlock(link.id(), block.blockId(), key.toBytes(), key.length()));

@@ -21,12 +21,14 @@ public record RunReport(String topology, String topologyFile, long seed, String 
     /**
      * A cluster member that died during the run ({@code noticed_seconds}: the emulated time when the cluster
      * removed it). Its regions' nodes and KMEs started afresh on the members left, with their state gone; the
-     * links touching those nodes stopped for the rest of the run ({@code links_stopped}; each link's
-     * {@code end-lost} event says how many blocks in flight were written off); the links whose observer lived
-     * there lost their statistics from before ({@code link_statistics_lost}).
+     * links touching those nodes stopped ({@code links_stopped}; each link's {@code end-lost} event says how
+     * many blocks in flight were written off) until they started a new life at {@code renewed_seconds} (null:
+     * not before the run ended); the links whose observer lived there lost their statistics from before
+     * ({@code link_statistics_lost}).
      */
     public record LostReport(String member, double noticedSeconds, List<Integer> regions, List<String> nodes,
-                             List<String> kmes, List<String> linksStopped, List<String> linkStatisticsLost) {
+                             List<String> kmes, List<String> linksStopped, Double renewedSeconds,
+                             List<String> linkStatisticsLost) {
     }
 
     /**

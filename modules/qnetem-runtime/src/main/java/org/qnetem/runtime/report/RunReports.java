@@ -94,7 +94,9 @@ public final class RunReports {
         return result.lost().stream().map(loss -> new RunReport.LostReport(loss.member(), loss.noticedAtPs() / 1e12,
                 loss.regions(), loss.nodes(), loss.nodes(), result.topology().links().stream()
                         .filter(loss::affects)
-                        .map(LinkSpec::id).toList(), loss.links())).toList();
+                        .map(LinkSpec::id).toList(), result.faultEvents().stream()
+                        .filter(event -> event.type().equals("links-renewed") && event.target().equals(loss.member()))
+                        .map(event -> event.timePs() / 1e12).findFirst().orElse(null), loss.links())).toList();
     }
 
     /** The node's KME's real pools, by peer id. */

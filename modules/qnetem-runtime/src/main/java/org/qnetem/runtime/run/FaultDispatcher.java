@@ -35,6 +35,7 @@ import org.qnetem.runtime.topology.Topology;
  * of 1: the KMEs' relay messages cross the same classical network), and gets it back when none holds. At the
  * run's end ({@link #drain}) every fault lifts, so that the blocks in flight can finish: partitions heal, stopped
  * links start again, KMEs come back, and the reference ends ask again about the blocks they confirmed.
+ * The links a lost cluster member stopped start a new life once its nodes run again elsewhere ({@link #renewLinks}).
  */
 final class FaultDispatcher {
 
@@ -50,8 +51,6 @@ final class FaultDispatcher {
     /** Each link's life: 0 until an end was lost and it started afresh ({@link LinkActor.Restart}). */
     private final Map<String, Integer> lives = new HashMap<>();
     private final Queue<MemberLoss> renewals = new ConcurrentLinkedQueue<>();
-    /** Links that started a new life: cut for the key layer for good (why: {@link LinkActor.Restart}). */
-    private final Set<String> keyLayerLost = new HashSet<>();
     private final Set<String> cutLinks = new HashSet<>();
     private final Set<String> keyLinksDown = new HashSet<>();
     /** Nodes whose state died with their cluster member, until their links start a new life: stopped, even at the drain. */
@@ -204,16 +203,22 @@ final class FaultDispatcher {
             int life = lives.merge(link.id(), 1, Integer::sum);
             long firstBatch = BatchNumbering.firstBatchAt(link, clock.durationPs(), clock.epochPs(), timePs);
             String stillStopped = stopped(link) ? "a node at its ends is down" : null;
-            directory.link(link.id()).tell(new LinkActor.Restart(life, firstBatch, timePs, reason));
+            // The KMEs bring the link up themselves when their pool starts again, so that no relay uses it before.
+            boolean keyLayerUp = !keyLayerDown(link);
             for (String end : List.of(link.transmitterId(), link.receiverId())) {
-                directory.node(end).tell(new NodeActor.RestartLink(link.id(), life, firstBatch, timePs, stillStopped));
+                directory.node(end).tell(new NodeActor.RestartLink(link.id(), life, firstBatch, timePs, reason,
+                        stillStopped, keyLayerUp));
             }
-            keyLayerLost.add(link.id());
+            if (keyLayerUp) {
+                keyLinksDown.remove(link.id());
+            } else {
+                keyLinksDown.add(link.id());
+            }
             renewed.add(link.id());
         }
         book.record(Event.reaction(timePs, "links-renewed", loss.member(), "nodes " + String.join(", ", loss.nodes())
-                + " run again elsewhere: links " + String.join(", ", renewed) + " start a new life; the key layer"
-                + " keeps them cut"));
+                + " run again elsewhere: links " + String.join(", ", renewed) + " start a new life, and their KMEs'"
+                + " pools start again"));
     }
 
     /**
@@ -258,8 +263,7 @@ final class FaultDispatcher {
     /** Tells the key layer of every link whose usability for relays changed. */
     private void updateKeyLayer() {
         for (LinkSpec link : topology.links()) {
-            boolean down = cutLinks.contains(link.id()) || stopped(link) || heldLinks.contains(link.id())
-                    || severedLinks.contains(link.id()) || keyLayerLost.contains(link.id());
+            boolean down = keyLayerDown(link);
             if (down != keyLinksDown.contains(link.id())) {
                 keys.setLinkUp(link.id(), !down);
                 if (down) {
@@ -269,6 +273,11 @@ final class FaultDispatcher {
                 }
             }
         }
+    }
+
+    private boolean keyLayerDown(LinkSpec link) {
+        return cutLinks.contains(link.id()) || stopped(link) || heldLinks.contains(link.id())
+                || severedLinks.contains(link.id());
     }
 
     /** The run ended at {@code endPs}: lifts every fault that would keep a block in flight from finishing. */

@@ -95,10 +95,10 @@ class LinkActorTest {
         link.tell(new LinkActor.EpochEmitted(5, 2));
         clock.expectNoMessage(Duration.ofMillis(200));
 
-        link.tell(new LinkActor.Restart(1, 8, 600, "its ends run again"));
+        link.tell(new LinkActor.Restart(1, 8, 600, "its ends run again", true));
         assertEquals(new EmulationClock.EpochCompleted(LINK.id(), 5), clock.receiveMessage(),
                 "batches 1 and 2 belong to the old life, which is over");
-        link.tell(new LinkActor.Restart(1, 8, 600, "its ends run again"));
+        link.tell(new LinkActor.Restart(1, 8, 600, "its ends run again", true));
         link.tell(new LinkActor.EpochEmitted(6, 8));
         link.tell(new LinkActor.RecordSifted(LinkRole.TRANSMITTER, block(8, 0b1111, 4)));
         link.tell(new LinkActor.RecordSifted(LinkRole.RECEIVER, block(8, 0b0111, 4)));

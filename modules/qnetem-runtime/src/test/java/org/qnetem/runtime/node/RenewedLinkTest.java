@@ -35,8 +35,8 @@ import org.qnetem.runtime.serialization.ClassicalMessageCodec;
 
 /**
  * Alice's node started afresh on another member (re-homed) keeps her link stopped until the link starts a new
- * life; then she emits from the batch the whole link agrees on, makes key with a Bob of the same life (a new
- * pre-shared key, block ids of the life), ignores what is left of the old life, and keeps the key from her KME.
+ * life; then she emits from the batch the whole link agrees on, has her KME's pool start again, makes key with a
+ * Bob of the same life (a new pre-shared key, block ids of the life) and ignores what is left of the old life.
  */
 class RenewedLinkTest {
 
@@ -58,7 +58,7 @@ class RenewedLinkTest {
     }
 
     @Test
-    void aRenewedLinkMakesKeyOfItsNewLifeFromTheAgreedBatchAndKeepsItFromTheKme() {
+    void aRenewedLinkMakesKeyOfItsNewLifeFromTheAgreedBatch() {
         long boundaryPs = 0;
         long epoch = 0;
         for (; epoch < 4; epoch++) {
@@ -70,7 +70,11 @@ class RenewedLinkTest {
         long first = BatchNumbering.firstBatchAt(LINK, 3 * SECOND, EPOCH_PS, boundaryPs);
         assertEquals(20, first, "4 epochs of 50 ms, 5 batches of 10 ms each");
 
-        alice.run(new NodeActor.RestartLink(LINK.id(), 1, first, boundaryPs, null));
+        alice.run(new NodeActor.RestartLink(LINK.id(), 1, first, boundaryPs, "its ends run again", null, true));
+        assertEquals(List.of(new LinkActor.Restart(1, first, boundaryPs, "its ends run again", true)),
+                observer.getAllReceived(), "end a tells the observer of the new life first");
+        assertEquals(List.of(new KmeActor.RenewPool(LINK.id(), 1, true)), kme.getAllReceived(),
+                "and its KME, whose pool with the other end starts again");
         DecoyBb84Bob bob = new DecoyBb84Bob(LINK.id(), LINK.weakCoherentSource(), SEED, new Incarnation(1, first),
                 LINK.postProcessing(), ClassicalMessageCodec::authenticatedBytes);
 
@@ -98,9 +102,10 @@ class RenewedLinkTest {
                 () -> new AssertionError("no block delivered in the new life: " + records));
         assertEquals(new Incarnation(1, first).firstBlockId(), delivered.blockId());
         assertEquals(LinkRole.TRANSMITTER, delivered.role());
-        assertFalse(kme.hasMessages(), "a renewed link's key stays out of the KME");
+        assertTrue(kme.getAllReceived().stream().anyMatch(c -> c instanceof KmeActor.DeliverKeyBlock block
+                && block.blockId() == delivered.blockId()), "the new life's key goes to the KME");
 
-        alice.run(new NodeActor.RestartLink(LINK.id(), 1, first, boundaryPs, null));
+        alice.run(new NodeActor.RestartLink(LINK.id(), 1, first, boundaryPs, "its ends run again", null, true));
         alice.run(new NodeActor.AdvanceTo(epoch, boundaryPs + EPOCH_PS));
         assertTrue(observer.getAllReceived().stream().filter(LinkActor.Transmit.class::isInstance)
                 .map(c -> ((LinkActor.Transmit) c).batch().sequence()).allMatch(s -> s > transmitted.get(
