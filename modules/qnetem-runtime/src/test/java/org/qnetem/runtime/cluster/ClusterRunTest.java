@@ -59,7 +59,7 @@ class ClusterRunTest {
         ClusterPlacement placement = new ClusterPlacement(seeds, 3, "test", Files.readString(UK), topology, null,
                 settings);
         clustered = Emulation.run(new EmulationGuardian.Request(topology, settings, ProgressListener.NONE, null, null,
-                live -> { }, placement), ClusterPlacement.coordinatorConfig(QnetemConfig.load(), "127.0.0.1", 0));
+                live -> { }, placement), ClusterPlacement.coordinatorConfig(QnetemConfig.load(), "test", "127.0.0.1", 0));
     }
 
     @AfterAll
