@@ -86,8 +86,8 @@ public final class ClusterPlacement implements Placement {
      * where the members reach the clock.
      */
     public static Config coordinatorConfig(Config base, String runId, String host, int port) {
-        return ConfigFactory.parseMap(Map.of("pekko.cluster.roles", List.of(COORDINATOR_ROLE,
-                                ClockSingleton.role(runId)),
+        return ConfigFactory.parseMap(Map.of(
+                        "pekko.cluster.roles", List.of(COORDINATOR_ROLE, ClockSingleton.role(runId)),
                         "pekko.remote.artery.canonical.hostname", host,
                         "pekko.remote.artery.canonical.port", port))
                 .withFallback(base);

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.ConfigFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -32,8 +34,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.qnetem.runtime.QnetemConfig;
+import org.qnetem.runtime.clock.ClockMode;
+import org.qnetem.runtime.clock.ClockSettings;
 import org.qnetem.runtime.clock.EmulationClock;
 import org.qnetem.runtime.run.Emulation;
+import org.qnetem.runtime.run.RunSettings;
+import org.qnetem.runtime.topology.Topology;
+import org.qnetem.runtime.topology.TopologyLoader;
 
 /**
  * A coordinator and a member in one JVM, every message through its real serializer: the clock runs under the
@@ -44,6 +51,7 @@ import org.qnetem.runtime.run.Emulation;
 class ClockSingletonTest {
 
     private static final String RUN = "r1";
+    private static final Path UK = Path.of("../../config/uk-bristol-cambridge.conf");
 
     private ActorTestKit coordinator;
     private ActorTestKit member;
@@ -109,6 +117,18 @@ class ClockSingletonTest {
         IllegalStateException refused = assertThrows(IllegalStateException.class,
                 () -> ClockSingleton.proxy(coordinator.system(), RUN));
         assertTrue(refused.getMessage().contains("only the run's coordinator may have"), refused.getMessage());
+    }
+
+    @Test
+    void aCoordinatorWithoutTheRunsRoleRefusesTheRunInsteadOfLeavingItsClockNowhere() throws Exception {
+        Topology topology = TopologyLoader.load(UK);
+        ClusterPlacement placement = new ClusterPlacement(List.of(new HostPort("127.0.0.1", 1)), 1, "r2",
+                Files.readString(UK), topology, null, new RunSettings(1, new ClockSettings(ClockMode.FAST, 1.0,
+                        1_000_000_000_000L, 50_000_000_000L)));
+        ExecutionException refused = assertThrows(ExecutionException.class,
+                () -> placement.ready(coordinator.system()).toCompletableFuture().get(5, TimeUnit.SECONDS));
+        assertTrue(refused.getCause().getMessage().contains("lacks the role coordinator-r2"),
+                refused.getCause().getMessage());
     }
 
     @Test
