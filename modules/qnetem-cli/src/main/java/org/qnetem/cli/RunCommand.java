@@ -175,8 +175,10 @@ final class RunCommand implements Callable<Integer> {
                 return Qnetem.EXIT_USAGE;
             }
         }
+        String runId = runId();
         Config config = clusterOptions == null ? QnetemConfig.load()
-                : ClusterPlacement.coordinatorConfig(QnetemConfig.load(), clusterOptions.host(), clusterOptions.port());
+                : ClusterPlacement.coordinatorConfig(QnetemConfig.load(), runId, clusterOptions.host(),
+                        clusterOptions.port());
         long epochPs = config.getDuration("qnetem.clock.epoch").toNanos() * 1000;
         RunSettings settings = new RunSettings(seed,
                 new ClockSettings(clockMode, speed, duration.toNanos() * 1000, epochPs), scenario);
@@ -195,7 +197,7 @@ final class RunCommand implements Callable<Integer> {
                         + topologyFile + " --out DIR)");
             }
             Placement placement = clusterOptions == null ? new LocalPlacement()
-                    : new ClusterPlacement(clusterOptions.seeds(), clusterOptions.minMembers(), runId(),
+                    : new ClusterPlacement(clusterOptions.seeds(), clusterOptions.minMembers(), runId,
                             topologyText, topology, fidelityOverride.orElse(null), settings);
             result = Emulation.run(new EmulationGuardian.Request(topology, settings, progress, operator, etsi,
                     live -> {

@@ -114,7 +114,7 @@ class ClusterRunKillTest {
                             }, KILL_AFTER_MS, TimeUnit.MILLISECONDS);
                         }
                     }, placement),
-                    ClusterPlacement.coordinatorConfig(QnetemConfig.load(), "127.0.0.1", 0));
+                    ClusterPlacement.coordinatorConfig(QnetemConfig.load(), "kill", "127.0.0.1", 0));
             assertEquals(137, members.get(victim).waitFor(10, TimeUnit.SECONDS) ? members.get(victim).exitValue()
                     : -1, "the member did not die as SIGKILL ends a process");
         } finally {

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.RecipientRef;
@@ -29,6 +30,18 @@ public final class EmulationClock extends AbstractBehavior<EmulationClock.Comman
     }
 
     /**
+     * What the clock tells whoever started it, once: its summary when emulated time reached the duration, or why
+     * it failed. A failure is told rather than thrown because in a cluster run the clock is a cluster singleton,
+     * nobody's child, so no one would see it stop.
+     */
+    public sealed interface Outcome permits ClockSummary, Failed {
+    }
+
+    /** The clock stopped before the end of the run: {@code reason} says why (e.g. no epoch completed in time). */
+    public record Failed(String reason) implements Outcome, InternalMessage {
+    }
+
+    /**
      * These links lost an end or their observer with a cluster member: the current epoch no longer waits for
      * them, and what they report late about it or earlier epochs is ignored.
      */
@@ -43,8 +56,11 @@ public final class EmulationClock extends AbstractBehavior<EmulationClock.Comman
         }
     }
 
-    /** Starts the run; {@code replyTo} gets the summary when emulated time reaches the duration. */
-    public record Start(ActorRef<ClockSummary> replyTo) implements Command, InternalMessage {
+    /**
+     * Starts the run; {@code replyTo} gets the summary when emulated time reaches the duration, or {@link Failed}
+     * if the clock fails first.
+     */
+    public record Start(ActorRef<Outcome> replyTo) implements Command, InternalMessage {
     }
 
     public record EpochCompleted(String linkId, long epoch) implements Command, InternalMessage {
@@ -70,7 +86,9 @@ public final class EmulationClock extends AbstractBehavior<EmulationClock.Comman
     private final Set<String> linksPending = new HashSet<>();
     /** Per lost link, the last epoch it was excused from. */
     private final Map<String, Long> excused = new HashMap<>();
-    private ActorRef<ClockSummary> replyTo;
+    private ActorRef<Outcome> replyTo;
+    /** Why the clock first failed before it was started, told to whoever starts it. */
+    private String failedBeforeStart;
     private long startNanos;
     private long epoch = -1;
     private long maxLagNanos;
@@ -114,12 +132,31 @@ public final class EmulationClock extends AbstractBehavior<EmulationClock.Comman
     @Override
     public Receive<Command> createReceive() {
         return newReceiveBuilder()
-                .onMessage(Start.class, this::onStart)
-                .onMessage(EpochCompleted.class, this::onEpochCompleted)
-                .onMessage(LinksLost.class, this::onLinksLost)
-                .onMessageEquals(DeadlineReached.INSTANCE, this::afterEpoch)
-                .onMessageEquals(Stalled.INSTANCE, this::onStalled)
+                .onMessage(Start.class, start -> reporting(() -> onStart(start)))
+                .onMessage(EpochCompleted.class, completed -> reporting(() -> onEpochCompleted(completed)))
+                .onMessage(LinksLost.class, lost -> reporting(() -> onLinksLost(lost)))
+                .onMessageEquals(DeadlineReached.INSTANCE, () -> reporting(this::afterEpoch))
+                .onMessageEquals(Stalled.INSTANCE, () -> reporting(this::onStalled))
                 .build();
+    }
+
+    /**
+     * Takes one step; if it throws (the clock's own checks, or a boundary or progress listener), tells whoever
+     * started the clock why and stops, or, if no one has yet, keeps the reason for whoever does.
+     */
+    private Behavior<Command> reporting(Supplier<Behavior<Command>> step) {
+        try {
+            return step.get();
+        } catch (RuntimeException e) {
+            getContext().getLog().error("the emulation clock failed", e);
+            String reason = e.getMessage() == null ? e.toString() : e.getMessage();
+            if (replyTo == null) {
+                failedBeforeStart = failedBeforeStart == null ? reason : failedBeforeStart;
+                return this;
+            }
+            replyTo.tell(new Failed(reason));
+            return Behaviors.stopped();
+        }
     }
 
     private Behavior<Command> onStart(Start start) {
@@ -127,6 +164,9 @@ public final class EmulationClock extends AbstractBehavior<EmulationClock.Comman
             throw new IllegalStateException("the emulation clock was started twice");
         }
         replyTo = start.replyTo();
+        if (failedBeforeStart != null) {
+            throw new IllegalStateException("before it was started: " + failedBeforeStart);
+        }
         startNanos = System.nanoTime();
         return beginEpoch();
     }

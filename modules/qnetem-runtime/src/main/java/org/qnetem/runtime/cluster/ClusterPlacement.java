@@ -19,6 +19,7 @@ import org.apache.pekko.Done;
 import org.apache.pekko.actor.Address;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
@@ -37,9 +38,10 @@ import org.qnetem.runtime.topology.Topology;
 
 /**
  * A run whose entities live on the members of a cluster: the run's JVM joins the seed nodes as the
- * run's coordinator (it keeps the clock, the fault dispatcher and the report; it hosts no entity), waits
- * for {@code minMembers} members that can host entities ({@link RunHost}), splits the topology into one
- * region per member, tells every member the run, and reaches the entities through sharding.
+ * run's coordinator (it hosts the clock and the fault dispatcher, as a cluster singleton only it may host
+ * ({@link ClockSingleton}), and keeps the report; it hosts no entity), waits for {@code minMembers} members
+ * that can host entities ({@link RunHost}), splits the topology into one region per member, tells every
+ * member the run, and reaches the entities through sharding.
  */
 public final class ClusterPlacement implements Placement {
 
@@ -79,11 +81,13 @@ public final class ClusterPlacement implements Placement {
     }
 
     /**
-     * {@code base} for a run's coordinator: the coordinator role (it hosts no entity), Artery on
-     * {@code host}:{@code port} (port 0: any free port), where the members reach the clock.
+     * {@code base} for run {@code runId}'s coordinator: the coordinator role (it hosts no entity) and the run's
+     * own role (it alone hosts the run's clock), Artery on {@code host}:{@code port} (port 0: any free port),
+     * where the members reach the clock.
      */
-    public static Config coordinatorConfig(Config base, String host, int port) {
-        return ConfigFactory.parseMap(Map.of("pekko.cluster.roles", List.of(COORDINATOR_ROLE),
+    public static Config coordinatorConfig(Config base, String runId, String host, int port) {
+        return ConfigFactory.parseMap(Map.of(
+                        "pekko.cluster.roles", List.of(COORDINATOR_ROLE, ClockSingleton.role(runId)),
                         "pekko.remote.artery.canonical.hostname", host,
                         "pekko.remote.artery.canonical.port", port))
                 .withFallback(base);
@@ -97,6 +101,11 @@ public final class ClusterPlacement implements Placement {
 
     @Override
     public CompletionStage<Done> ready(ActorSystem<?> system) {
+        if (!Cluster.get(system).selfMember().hasRole(ClockSingleton.role(runId))) {
+            return CompletableFuture.failedFuture(new IllegalStateException("run " + runId + "'s coordinator lacks"
+                    + " the role " + ClockSingleton.role(runId) + ", so it cannot host the run's clock: configure it"
+                    + " with ClusterPlacement.coordinatorConfig for this run id"));
+        }
         long deadline = System.nanoTime() + system.settings().config().getDuration("qnetem.cluster.member-timeout")
                 .toNanos();
         return awaitHosts(system, deadline).thenApply(found -> {
@@ -136,11 +145,16 @@ public final class ClusterPlacement implements Placement {
     }
 
     @Override
-    public CompletionStage<Done> prepare(ActorSystem<?> system, ActorRef<EmulationClock.Command> clock) {
+    public ActorRef<EmulationClock.Command> startClock(ActorContext<?> context, Behavior<EmulationClock.Command> clock) {
+        return ClockSingleton.host(context.getSystem(), runId, clock);
+    }
+
+    @Override
+    public CompletionStage<Done> prepare(ActorSystem<?> system) {
         Duration timeout = system.settings().config().getDuration("qnetem.cluster.prepare-timeout");
         RunSpec spec = new RunSpec(runId, topologyText, topology.source(), fidelity, settings.seed(),
                 settings.clock().durationPs(), settings.clock().epochPs(),
-                settings.scenario().toArray(ScheduledFault[]::new), hostAddresses().toArray(String[]::new), clock);
+                settings.scenario().toArray(ScheduledFault[]::new), hostAddresses().toArray(String[]::new));
         List<CompletableFuture<RunHost.Prepared>> asks = hosts.stream()
                 .map(host -> AskPattern.<RunHost.Command, RunHost.Prepared>ask(host,
                         replyTo -> new RunHost.Prepare(spec, replyTo), timeout, system.scheduler())

@@ -126,15 +126,15 @@ public final class RunHost {
         });
     }
 
-    /** Starts the run's sharding on this member. */
+    /** Starts the run's sharding on this member, its entities reaching the run's clock through a singleton proxy. */
     private static RunShards start(ActorSystem<?> system, RunSpec spec, Duration kmeTick) {
         Topology topology = spec.topology();
         RunEntities entities = new RunEntities(topology, spec.seed(), spec.durationPs(), spec.faultBook(topology),
                 kmeTick);
         RunShards shards = RunShards.of(spec.runId(), new TopologyPartition(topology, spec.regions()));
         String self = Cluster.get(system).selfMember().address().toString();
-        shards.init(system, entities, new ShardedDirectory(system, shards, spec.clock()),
-                region -> spec.home(region, self));
+        ShardedDirectory directory = new ShardedDirectory(system, shards, ClockSingleton.proxy(system, spec.runId()));
+        shards.init(system, entities, directory, region -> spec.home(region, self));
         return shards;
     }
 }

@@ -1,8 +1,6 @@
 package org.qnetem.runtime.cluster;
 
 import java.util.List;
-import org.apache.pekko.actor.typed.ActorRef;
-import org.qnetem.runtime.clock.EmulationClock;
 import org.qnetem.runtime.fault.FaultBook;
 import org.qnetem.runtime.fault.ScheduledFault;
 import org.qnetem.runtime.serialization.InternalMessage;
@@ -13,12 +11,13 @@ import org.qnetem.runtime.topology.TopologyLoader;
 /**
  * What every member needs to host a run's entities: the topology as resolved text (members parse it as
  * the coordinator did), the {@code --fidelity} override or null, the run's seed, duration and epoch, the
- * scenario's faults (the classical channels' planned timelines), the members the topology's regions
- * start on, and the clock, which every link tells of its completed epochs.
+ * scenario's faults (the classical channels' planned timelines) and the members the topology's regions
+ * start on. The clock, which every link tells of its completed epochs, is not here: the run id names the
+ * cluster singleton it is ({@link ClockSingleton}), which each member reaches through its own proxy.
  */
 public record RunSpec(String runId, String topologyText, String topologySource, Fidelity fidelity, long seed,
-                      long durationPs, long epochPs, ScheduledFault[] scenario, String[] hosts,
-                      ActorRef<EmulationClock.Command> clock) implements InternalMessage {
+                      long durationPs, long epochPs, ScheduledFault[] scenario, String[] hosts)
+        implements InternalMessage {
 
     public RunSpec {
         scenario = scenario.clone();

@@ -17,7 +17,8 @@ import org.qnetem.runtime.node.NodeActor;
 
 /**
  * A cluster run's directory: each node, link, channel and KME is a sharded entity, reached through its
- * entity ref wherever it lives now; the clock is an actor in the coordinator.
+ * entity ref wherever it lives now; the clock is a cluster singleton on the run's coordinator, reached through
+ * its proxy on this JVM ({@link ClockSingleton}).
  */
 final class ShardedDirectory implements RunDirectory {
 

@@ -72,6 +72,9 @@ public final class EmulationGuardian {
     private record ClockFinished(ClockSummary summary) implements Command {
     }
 
+    private record ClockFailed(String reason) implements Command {
+    }
+
     private record StatisticsReceived(LinkStatistics statistics) implements Command {
     }
 
@@ -167,7 +170,7 @@ public final class EmulationGuardian {
                 .build();
     }
 
-    /** Places the entities and spawns the clock, then has every member prepared before the clock starts. */
+    /** Places the entities and starts the clock, then has every member prepared before the clock starts. */
     private Behavior<Command> place() {
         RunSettings settings = request.settings();
         faults = new FaultBook(topology, settings.scenario(), settings.clock().epochPs());
@@ -182,12 +185,10 @@ public final class EmulationGuardian {
         List<RecipientRef<NodeActor.Command>> nodes = topology.nodes().stream()
                 .map(node -> directory.node(node.id())).toList();
         Set<String> linkIds = topology.links().stream().map(LinkSpec::id).collect(Collectors.toSet());
-        clock = context.spawn(EmulationClock.create(settings.clock(), nodes, linkIds,
-                LiveRun.recording(latestClock, request.progress()), dispatcher::onBoundary), "clock");
-        context.watch(clock);
+        clock = request.placement().startClock(context, EmulationClock.create(settings.clock(), nodes, linkIds,
+                LiveRun.recording(latestClock, request.progress()), dispatcher::onBoundary));
         directory.setClock(clock);
-        context.pipeToSelf(request.placement().prepare(context.getSystem(), clock),
-                (done, failure) -> new Prepared(failure));
+        context.pipeToSelf(request.placement().prepare(context.getSystem()), (done, failure) -> new Prepared(failure));
         return Behaviors.receive(Command.class)
                 .onMessage(Prepared.class, prepared -> prepared.failure() != null ? failed(prepared.failure())
                         : start())
@@ -213,7 +214,9 @@ public final class EmulationGuardian {
         Cluster.get(context.getSystem()).subscriptions().tell(Subscribe.create(
                 context.messageAdapter(ClusterEvent.MemberRemoved.class, MemberGone::new),
                 ClusterEvent.MemberRemoved.class));
-        clock.tell(new EmulationClock.Start(context.messageAdapter(ClockSummary.class, ClockFinished::new)));
+        clock.tell(new EmulationClock.Start(context.messageAdapter(EmulationClock.Outcome.class,
+                outcome -> outcome instanceof ClockSummary summary ? new ClockFinished(summary)
+                        : new ClockFailed(((EmulationClock.Failed) outcome).reason()))));
         return running();
     }
 
@@ -245,6 +248,8 @@ public final class EmulationGuardian {
                                     : new StatisticsFailed(link.id(), failure)));
                     return collecting(finished.summary());
                 })
+                .onMessage(ClockFailed.class, failed -> failed(new IllegalStateException(
+                        "the emulation clock failed: " + failed.reason())))
                 .onMessage(MemberGone.class, this::onMemberGone)
                 .onMessageEquals(NudgeLost.INSTANCE, this::nudgeLost)
                 .onMessage(NodeLocated.class, this::onNodeLocated)

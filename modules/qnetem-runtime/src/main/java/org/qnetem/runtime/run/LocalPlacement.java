@@ -6,6 +6,7 @@ import java.util.concurrent.CompletionStage;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -61,7 +62,12 @@ public final class LocalPlacement implements Placement {
     }
 
     @Override
-    public CompletionStage<Done> prepare(ActorSystem<?> system, ActorRef<EmulationClock.Command> clock) {
+    public ActorRef<EmulationClock.Command> startClock(ActorContext<?> context, Behavior<EmulationClock.Command> clock) {
+        return watched(context, context.spawn(clock, "clock"));
+    }
+
+    @Override
+    public CompletionStage<Done> prepare(ActorSystem<?> system) {
         return CompletableFuture.completedFuture(Done.getInstance());
     }
 

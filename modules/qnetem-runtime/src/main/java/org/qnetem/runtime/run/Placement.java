@@ -5,6 +5,7 @@ import java.util.concurrent.CompletionStage;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.qnetem.runtime.clock.EmulationClock;
 import org.qnetem.runtime.cluster.ClusterSummary;
@@ -14,7 +15,8 @@ import org.qnetem.runtime.entity.RunEntities;
 /**
  * Where a run's nodes, links, channels and KMEs live: on the run's own JVM ({@link LocalPlacement}), or as
  * sharded entities on the members of a cluster ({@code org.qnetem.runtime.cluster.ClusterPlacement}). The
- * run's guardian calls these in order: join, ready, place, prepare, and finish after the last statistics.
+ * run's guardian calls these in order: join, ready, place, startClock, prepare, and finish after the last
+ * statistics.
  */
 public interface Placement {
 
@@ -27,8 +29,15 @@ public interface Placement {
     /** Spawns the entities as the guardian's children, watched, or makes them reachable where they live. */
     RunDirectory place(ActorContext<?> context, RunEntities entities);
 
-    /** Completes once every entity can start and knows where the clock is. */
-    CompletionStage<Done> prepare(ActorSystem<?> system, ActorRef<EmulationClock.Command> clock);
+    /**
+     * Starts the run's clock, whose behaviour closes over this JVM's fault dispatcher and key layer, and returns
+     * where to tell it: the guardian's child, watched, on one JVM; on a cluster, a cluster singleton only this
+     * run's coordinator may host, reached through its proxy.
+     */
+    ActorRef<EmulationClock.Command> startClock(ActorContext<?> context, Behavior<EmulationClock.Command> clock);
+
+    /** Completes once every entity can start and reach the clock. */
+    CompletionStage<Done> prepare(ActorSystem<?> system);
 
     /**
      * What was lost with cluster member {@code member} ({@code pekko://qnetem@host:port}), which has just been

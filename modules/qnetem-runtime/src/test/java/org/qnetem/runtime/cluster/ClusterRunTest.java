@@ -1,6 +1,7 @@
 package org.qnetem.runtime.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -12,25 +13,34 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.Address;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.JoinSeedNodes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
 import org.qnetem.runtime.QnetemConfig;
 import org.qnetem.runtime.clock.ClockMode;
 import org.qnetem.runtime.clock.ClockSettings;
+import org.qnetem.runtime.clock.EmulationClock;
 import org.qnetem.runtime.clock.ProgressListener;
 import org.qnetem.runtime.link.LinkStatistics;
 import org.qnetem.runtime.run.Emulation;
+import org.qnetem.runtime.run.EmulationFailedException;
 import org.qnetem.runtime.run.EmulationGuardian;
 import org.qnetem.runtime.run.RunResult;
 import org.qnetem.runtime.run.RunSettings;
+import org.qnetem.runtime.topology.Fidelity;
 import org.qnetem.runtime.topology.Topology;
 import org.qnetem.runtime.topology.TopologyLoader;
 
 /**
  * Three members and a coordinator in one JVM on 127.0.0.1, every message through its real serializer: the UK
- * network in fast mode makes exactly the keys the single-JVM run makes with the same seed.
+ * network in fast mode makes exactly the keys the single-JVM run makes with the same seed, its links reaching
+ * the clock, a cluster singleton on the coordinator, through their members' proxies.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClusterRunTest {
@@ -59,7 +69,7 @@ class ClusterRunTest {
         ClusterPlacement placement = new ClusterPlacement(seeds, 3, "test", Files.readString(UK), topology, null,
                 settings);
         clustered = Emulation.run(new EmulationGuardian.Request(topology, settings, ProgressListener.NONE, null, null,
-                live -> { }, placement), ClusterPlacement.coordinatorConfig(QnetemConfig.load(), "127.0.0.1", 0));
+                live -> { }, placement), ClusterPlacement.coordinatorConfig(QnetemConfig.load(), "test", "127.0.0.1", 0));
     }
 
     @AfterAll
@@ -98,6 +108,35 @@ class ClusterRunTest {
         assertEquals(topology.nodes().size(), cluster.regions().stream().mapToInt(r -> r.nodes().size()).sum());
         assertEquals(3, cluster.traffic().size());
         assertTrue(cluster.traffic().stream().allMatch(member -> member.types().length > 0));
+    }
+
+    /**
+     * The clock is a cluster singleton, nobody's child: when it fails (here, told of an epoch by a link the run
+     * lacks, through a proxy on a JVM outside the run) the run still fails at once, naming the cause.
+     */
+    @Test
+    @Timeout(300)
+    void aFailingClockFailsTheRunWithItsCause() throws Exception {
+        ActorTestKit outsider = ActorTestKit.create(Emulation.SYSTEM_NAME, QnetemConfig.load());
+        try {
+            Cluster.get(outsider.system()).manager().tell(new JoinSeedNodes(seeds.stream()
+                    .map(seed -> new Address("pekko", Emulation.SYSTEM_NAME, seed.host(), seed.port())).toList()));
+            Topology statistical = topology.withFidelity(Fidelity.STATISTICAL);
+            RunSettings tenMinutes = new RunSettings(SEED, new ClockSettings(ClockMode.FAST, 1.0, 600 * 1_000_000_000_000L,
+                    50_000_000_000L));
+            ClusterPlacement placement = new ClusterPlacement(seeds, 3, "failing", Files.readString(UK), statistical,
+                    Fidelity.STATISTICAL, tenMinutes);
+            EmulationFailedException failure = assertThrows(EmulationFailedException.class, () -> Emulation.run(
+                    new EmulationGuardian.Request(statistical, tenMinutes, ProgressListener.NONE, null, null,
+                            live -> ClockSingleton.proxy(outsider.system(), "failing")
+                                    .tell(new EmulationClock.EpochCompleted("no-such-link", 1_000_000)), placement),
+                    ClusterPlacement.coordinatorConfig(QnetemConfig.load(), "failing", "127.0.0.1", 0)));
+            assertTrue(failure.getMessage().startsWith("the emulation clock failed: "), failure.getMessage());
+            assertTrue(failure.getMessage().contains("unexpected completion of epoch 1000000 by link no-such-link"),
+                    failure.getMessage());
+        } finally {
+            outsider.shutdownTestKit();
+        }
     }
 
     private static int freePort() throws IOException {

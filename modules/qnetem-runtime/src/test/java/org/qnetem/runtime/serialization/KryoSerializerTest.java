@@ -56,7 +56,7 @@ class KryoSerializerTest {
     @Test
     void everyInternalMessageRoundTrips() {
         TestProbe<LinkStatistics> statistics = TESTKIT.createTestProbe();
-        TestProbe<ClockSummary> summaries = TESTKIT.createTestProbe();
+        TestProbe<EmulationClock.Outcome> outcomes = TESTKIT.createTestProbe();
         SiftedBlock block = new SiftedBlock("ALICE-BOB", 7, PackedBits.of(new long[] {0b1011}, 4),
                 PackedBits.of(new long[] {0b0110}, 4), new byte[] {0, 1, 2, 0});
         BlockDetail detail = new BlockDetail(20, 39, 4_000_000, new long[] {600_000, 300_000, 100_000},
@@ -81,7 +81,8 @@ class KryoSerializerTest {
                 new LinkActor.RecordDiscarded(40),
                 new ClockSummary(10, 500_000_000_000L, 1_234_567_890L, 0),
                 new EmulationClock.EpochCompleted("ALICE-BOB", 3),
-                new EmulationClock.Start(summaries.getRef()));
+                new EmulationClock.Start(outcomes.getRef()),
+                new EmulationClock.Failed("no epoch completed within 60 s of wall time"));
         for (Object message : messages) {
             assertEquals(message, roundTrip(message), "round trip of " + message.getClass().getSimpleName());
         }
