@@ -43,8 +43,9 @@ import org.qnetem.runtime.topology.TopologyLoader;
 /**
  * The UK network runs in real time on three {@code qnetem node} JVMs; one dies mid-run, killed with SIGKILL or
  * by a {@code member-kill} fault. The split-brain resolver downs it, sharding starts its regions' entities on
- * the two left, the links of its nodes stop, and the run goes on to the end: the report lists what was lost,
- * the links elsewhere keep making key, and no invariant is broken.
+ * the two left, the links of its nodes stop and, once those nodes run again, start a new life that makes key,
+ * and the run goes on to the end: the report lists what was lost, the links elsewhere keep making key, and no
+ * invariant is broken.
  */
 class ClusterRunKillTest {
 
