@@ -27,6 +27,7 @@ import org.qnetem.kms.etsi.KeyRequest;
 import org.qnetem.kms.etsi.Status;
 import org.qnetem.physics.random.StreamKey;
 import org.qnetem.runtime.entity.Directory;
+import org.qnetem.runtime.entity.Located;
 import org.qnetem.runtime.serialization.InternalMessage;
 import org.qnetem.runtime.serialization.WireMessage;
 import org.qnetem.wire.v1.KmeMessage;
@@ -42,7 +43,7 @@ import org.qnetem.wire.v1.PoolLevels;
 public final class KmeActor extends AbstractBehavior<KmeActor.Command> {
 
     public sealed interface Command permits DeliverKeyBlock, DeliverKmeMessage, DeliverPoolLevels,
-            SetLinkUp, GetStatus, EncKeys, DecKeys, ReportKme, Tick, SetOut, HoldLink, PeerWindow, RenewPool {
+            SetLinkUp, GetStatus, EncKeys, DecKeys, ReportKme, Tick, SetOut, HoldLink, PeerWindow, RenewPool, Locate {
     }
 
     /**
@@ -75,6 +76,10 @@ public final class KmeActor extends AbstractBehavior<KmeActor.Command> {
      * whoever delivers the link's key blocks to this KME, before the first block of the new life.
      */
     public record RenewPool(String linkId, int generation, boolean up) implements Command, InternalMessage {
+    }
+
+    /** Answered with {@code "kme <node id>"}: the KME runs where its shard lives now. */
+    public record Locate(ActorRef<Located> replyTo) implements Command, InternalMessage {
     }
 
     /** Takes the KME out of service or back (a KME outage): out, it refuses ETSI calls and reads no KME message. */
@@ -191,6 +196,10 @@ public final class KmeActor extends AbstractBehavior<KmeActor.Command> {
                 .onMessage(SetLinkUp.class, set -> {
                     kme.setLinkUp(set.linkId(), set.up());
                     advertise(true);
+                    return this;
+                })
+                .onMessage(Locate.class, locate -> {
+                    locate.replyTo().tell(new Located("kme " + kme.kmeId()));
                     return this;
                 })
                 .onMessage(RenewPool.class, renew -> {

@@ -28,6 +28,7 @@ import org.qnetem.qkd.protocol.KeyBlock;
 import org.qnetem.qkd.sifting.SiftedBlock;
 import org.qnetem.runtime.clock.EmulationClock;
 import org.qnetem.runtime.entity.Directory;
+import org.qnetem.runtime.entity.Located;
 import org.qnetem.runtime.kms.KmeActor;
 import org.qnetem.runtime.fault.BlockTruth;
 import org.qnetem.runtime.fault.Event;
@@ -58,7 +59,11 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
 
     public sealed interface Command permits Transmit, EpochEmitted, RecordSifted, RecordDiscarded, RecordBlockOpened,
             RecordBlock, ReportStatistics, SnapshotStatistics, SetFaults, SetStopped, RecordDeferred,
-            ClassicalFaultCleared, EndsLost, StatisticsOverdue, Restart {
+            ClassicalFaultCleared, EndsLost, StatisticsOverdue, Restart, Locate {
+    }
+
+    /** Answered with {@code "link <id>"}: the link runs where its shard lives now. */
+    public record Locate(ActorRef<Located> replyTo) implements Command, InternalMessage {
     }
 
     /**
@@ -264,6 +269,10 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
                     return this;
                 })
                 .onMessage(Restart.class, this::onRestart)
+                .onMessage(Locate.class, locate -> {
+                    locate.replyTo().tell(new Located("link " + spec.id()));
+                    return this;
+                })
                 .onMessage(RecordDeferred.class, deferred -> {
                     if (deferred.batchSequence() > comparedThrough) {
                         markCompared(deferred.batchSequence());

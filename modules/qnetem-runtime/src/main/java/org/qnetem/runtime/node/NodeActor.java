@@ -22,6 +22,7 @@ import org.qnetem.qkd.protocol.KeyBlock;
 import org.qnetem.qkd.protocol.Outbox;
 import org.qnetem.qkd.protocol.SealedMessage;
 import org.qnetem.runtime.entity.Directory;
+import org.qnetem.runtime.entity.Located;
 import org.qnetem.runtime.entity.RunEntities.NodeEnd;
 import org.qnetem.runtime.kms.KmeActor;
 import org.qnetem.runtime.link.BlockRecord;
@@ -67,11 +68,8 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
                               String stillStopped, boolean keyLayerUp) implements Command, InternalMessage {
     }
 
-    /** Answered with the node's id: the node is running where its shard lives now. */
+    /** Answered with {@code "node <id>"}: the node runs where its shard lives now. */
     public record Locate(ActorRef<Located> replyTo) implements Command, InternalMessage {
-    }
-
-    public record Located(String nodeId) implements InternalMessage {
     }
 
     /** The run ended at {@code timePs}; its faults have lifted: settle the blocks still undecided. */
@@ -184,7 +182,7 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
                 })
                 .onMessage(RestartLink.class, this::onRestartLink)
                 .onMessage(Locate.class, locate -> {
-                    locate.replyTo().tell(new Located(nodeId));
+                    locate.replyTo().tell(new Located("node " + nodeId));
                     return this;
                 })
                 .build();

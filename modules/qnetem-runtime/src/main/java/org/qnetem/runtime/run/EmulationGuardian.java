@@ -26,15 +26,18 @@ import org.apache.pekko.cluster.ClusterEvent;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.SelfUp;
 import org.apache.pekko.cluster.typed.Subscribe;
+import org.apache.pekko.japi.function.Function2;
 import org.qnetem.runtime.clock.ClockSummary;
 import org.qnetem.runtime.clock.EmulationClock;
 import org.qnetem.runtime.clock.ProgressListener;
 import org.qnetem.runtime.cluster.ClusterSummary;
+import org.qnetem.runtime.entity.Located;
 import org.qnetem.runtime.entity.RunDirectory;
 import org.qnetem.runtime.entity.RunEntities;
 import org.qnetem.runtime.fault.FaultBook;
 import org.qnetem.runtime.kms.EtsiEndpoints;
 import org.qnetem.runtime.kms.KeyLayer;
+import org.qnetem.runtime.kms.KmeActor;
 import org.qnetem.runtime.kms.KmeReport;
 import org.qnetem.runtime.link.LinkActor;
 import org.qnetem.runtime.link.LinkStatistics;
@@ -92,8 +95,8 @@ public final class EmulationGuardian {
         INSTANCE
     }
 
-    /** A node lost with a member answered where sharding placed it; null: it did not answer in time. */
-    private record NodeLocated(String nodeId) implements Command {
+    /** An entity lost with a member answered where sharding placed it; null: it did not answer in time. */
+    private record EntityLocated(String entity) implements Command {
     }
 
     private record PlacementFinished(Optional<ClusterSummary> cluster, Throwable failure) implements Command {
@@ -124,7 +127,10 @@ public final class EmulationGuardian {
     private ActorRef<EmulationClock.Command> clock;
     private final List<MemberLoss> lost = new ArrayList<>();
     private final Set<String> lostNodes = new LinkedHashSet<>();
-    /** Losses whose links have not started a new life yet, with their nodes that have not answered yet. */
+    /**
+     * Losses whose links have not started a new life yet, with their entities (nodes, KMEs, link observers) that
+     * have not answered yet.
+     */
     private final Map<MemberLoss, Set<String>> unlocated = new LinkedHashMap<>();
 
     private EmulationGuardian(ActorContext<Command> context, TimerScheduler<Command> timers, Request request,
@@ -252,7 +258,7 @@ public final class EmulationGuardian {
                         "the emulation clock failed: " + failed.reason())))
                 .onMessage(MemberGone.class, this::onMemberGone)
                 .onMessageEquals(NudgeLost.INSTANCE, this::nudgeLost)
-                .onMessage(NodeLocated.class, this::onNodeLocated)
+                .onMessage(EntityLocated.class, this::onEntityLocated)
                 .onSignal(ChildFailed.class, this::onChildFailed)
                 .onSignal(Terminated.class, stopped -> Behaviors.same())
                 .build();
@@ -316,7 +322,10 @@ public final class EmulationGuardian {
             clock.tell(new EmulationClock.LinksLost(links));
             dispatcher.memberLost(loss);
             lostNodes.addAll(loss.nodes());
-            unlocated.put(loss, new LinkedHashSet<>(loss.nodes()));
+            Set<String> entities = new LinkedHashSet<>();
+            loss.nodes().forEach(node -> entities.addAll(List.of("node " + node, "kme " + node)));
+            loss.links().forEach(link -> entities.add("link " + link));
+            unlocated.put(loss, entities);
             nudgeLost();
             timers.startTimerWithFixedDelay(NudgeLost.INSTANCE, NUDGE_INTERVAL);
         });
@@ -326,30 +335,45 @@ public final class EmulationGuardian {
     /**
      * Until the shards of a dead member are placed again, what the clock tells their nodes may still go to the
      * dead member and be lost; so the nodes started afresh are told the current epoch again every second (a
-     * node ignores an epoch it has already had), and asked where they are until each has answered: then the
-     * links the loss stopped start a new life at the next boundary, when what is sent to them arrives.
+     * node ignores an epoch it has already had), and they, their KMEs and the link observers that went with them
+     * are asked where they are until each has answered. An answer also says that what the coordinator sent the
+     * entity before (the loss's stops and write-offs) has reached it; then the links the loss stopped start a
+     * new life at the next boundary, and what their ends send each other of it comes after.
      */
     private Behavior<Command> nudgeLost() {
         ClockSummary now = latestClock.get();
         long epochPs = request.settings().clock().epochPs();
         long endPs = Math.min(request.settings().clock().durationPs(), (now.epochs() + 1) * epochPs);
         lostNodes.forEach(node -> directory.node(node).tell(new NodeActor.AdvanceTo(now.epochs(), endPs)));
-        unlocated.values().stream().flatMap(Set::stream).distinct().forEach(node ->
-                context.ask(NodeActor.Located.class, directory.node(node), NUDGE_INTERVAL, NodeActor.Locate::new,
-                        (located, failure) -> new NodeLocated(located == null ? null : located.nodeId())));
+        unlocated.values().stream().flatMap(Set::stream).distinct().forEach(this::locate);
         return Behaviors.same();
     }
 
-    private Behavior<Command> onNodeLocated(NodeLocated located) {
-        if (located.nodeId() == null) {
+    private void locate(String entity) {
+        String id = entity.substring(entity.indexOf(' ') + 1);
+        Function2<Located, Throwable, Command> answered =
+                (located, failure) -> new EntityLocated(located == null ? null : located.entity());
+        switch (entity.substring(0, entity.indexOf(' '))) {
+            case "node" -> context.ask(Located.class, directory.node(id), NUDGE_INTERVAL, NodeActor.Locate::new,
+                    answered);
+            case "kme" -> context.ask(Located.class, directory.kme(id), NUDGE_INTERVAL, KmeActor.Locate::new,
+                    answered);
+            case "link" -> context.ask(Located.class, directory.link(id), NUDGE_INTERVAL, LinkActor.Locate::new,
+                    answered);
+            default -> throw new IllegalArgumentException("no entity kind in " + entity);
+        }
+    }
+
+    private Behavior<Command> onEntityLocated(EntityLocated located) {
+        if (located.entity() == null) {
             return Behaviors.same(); // asked again at the next nudge
         }
         unlocated.entrySet().removeIf(entry -> {
-            entry.getValue().remove(located.nodeId());
+            entry.getValue().remove(located.entity());
             if (!entry.getValue().isEmpty()) {
                 return false;
             }
-            context.getLog().info("the nodes lost with member {} run again: their links start a new life",
+            context.getLog().info("the entities lost with member {} run again: their links start a new life",
                     entry.getKey().member());
             dispatcher.renewLinks(entry.getKey());
             return true;
