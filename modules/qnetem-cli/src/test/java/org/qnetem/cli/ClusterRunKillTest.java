@@ -135,7 +135,6 @@ class ClusterRunKillTest {
         assertFalse(loss.nodes().isEmpty());
 
         long afterLoss = 0;
-        long renewedKey = 0;
         long firstOfNewLife = new Incarnation(1, 0).firstBlockId();
         for (int i = 0; i < topology.links().size(); i++) {
             LinkSpec link = topology.links().get(i);
@@ -149,7 +148,8 @@ class ClusterRunKillTest {
             } else {
                 assertTrue(Arrays.stream(result.links().get(i).observations().events())
                         .anyMatch(e -> e.type().equals("link-new-life")), link.id() + " did not start a new life");
-                renewedKey += Arrays.stream(keys.delivered()).filter(b -> b.blockId() >= firstOfNewLife).count();
+                assertTrue(Arrays.stream(keys.delivered()).anyMatch(b -> b.blockId() >= firstOfNewLife),
+                        link.id() + " made no key in its new life");
             }
         }
         assertTrue(afterLoss > 0, "no link away from the lost member made key after the loss");
@@ -158,8 +158,6 @@ class ClusterRunKillTest {
                         "no links-renewed event: " + result.faultEvents()));
         assertTrue(renewed.timePs() < loss.noticedAtPs() + 30_000_000_000_000L, "renewed at "
                 + renewed.timePs() / 1e12 + " s, the loss noticed at " + loss.noticedAtPs() / 1e12 + " s");
-        assertTrue(renewedKey > 0, "no link of the lost member's nodes made key in its new life, from "
-                + renewed.timePs() / 1e12 + " s");
 
         RunReport report = RunReports.of(result);
         assertEquals(1, report.lost().size());
