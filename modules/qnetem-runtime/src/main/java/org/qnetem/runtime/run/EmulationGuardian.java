@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -132,6 +133,8 @@ public final class EmulationGuardian {
      * have not answered yet.
      */
     private final Map<MemberLoss, Set<String>> unlocated = new LinkedHashMap<>();
+    /** When (System.nanoTime) each loss still unlocated was noticed. */
+    private final Map<MemberLoss, Long> noticedNanos = new HashMap<>();
 
     private EmulationGuardian(ActorContext<Command> context, TimerScheduler<Command> timers, Request request,
                               CompletableFuture<RunResult> result) {
@@ -326,6 +329,7 @@ public final class EmulationGuardian {
             loss.nodes().forEach(node -> entities.addAll(List.of("node " + node, "kme " + node)));
             loss.links().forEach(link -> entities.add("link " + link));
             unlocated.put(loss, entities);
+            noticedNanos.put(loss, System.nanoTime());
             nudgeLost();
             timers.startTimerWithFixedDelay(NudgeLost.INSTANCE, NUDGE_INTERVAL);
         });
@@ -373,9 +377,10 @@ public final class EmulationGuardian {
             if (!entry.getValue().isEmpty()) {
                 return false;
             }
-            context.getLog().info("the entities lost with member {} run again: their links start a new life",
-                    entry.getKey().member());
-            dispatcher.renewLinks(entry.getKey());
+            double wallSeconds = (System.nanoTime() - noticedNanos.remove(entry.getKey())) / 1e9;
+            context.getLog().info("the entities lost with member {} run again {} s after its removal: their links"
+                    + " start a new life", entry.getKey().member(), String.format(Locale.ROOT, "%.1f", wallSeconds));
+            dispatcher.renewLinks(entry.getKey(), wallSeconds);
             return true;
         });
         return Behaviors.same();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
@@ -50,7 +51,7 @@ final class FaultDispatcher {
     private final Set<String> crashedNodes = new HashSet<>();
     /** Each link's life: 0 until an end was lost and it started afresh ({@link LinkActor.Restart}). */
     private final Map<String, Integer> lives = new HashMap<>();
-    private final Queue<MemberLoss> renewals = new ConcurrentLinkedQueue<>();
+    private final Queue<Renewal> renewals = new ConcurrentLinkedQueue<>();
     private final Set<String> cutLinks = new HashSet<>();
     private final Set<String> keyLinksDown = new HashSet<>();
     /** Nodes whose state died with their cluster member, until their links start a new life: stopped, even at the drain. */
@@ -86,11 +87,15 @@ final class FaultDispatcher {
     }
 
     /**
-     * Every node lost with a member runs again where sharding placed it: from the next boundary the links the
-     * loss stopped start a new life, with fresh engines at both ends.
+     * Everything lost with a member runs again where sharding placed it, {@code wallSeconds} of wall time after
+     * the cluster removed the member: from the next boundary the links the loss stopped start a new life, with
+     * fresh engines at both ends.
      */
-    void renewLinks(MemberLoss loss) {
-        renewals.add(loss);
+    void renewLinks(MemberLoss loss, double wallSeconds) {
+        renewals.add(new Renewal(loss, wallSeconds));
+    }
+
+    private record Renewal(MemberLoss loss, double wallSeconds) {
     }
 
     void onBoundary(long boundaryPs) {
@@ -99,8 +104,8 @@ final class FaultDispatcher {
             applyLoss(loss, boundaryPs);
             lost = true;
         }
-        for (MemberLoss loss = renewals.poll(); loss != null; loss = renewals.poll()) {
-            renew(loss, boundaryPs);
+        for (Renewal renewal = renewals.poll(); renewal != null; renewal = renewals.poll()) {
+            renew(renewal, boundaryPs);
             lost = true;
         }
         FaultBook.Due due = book.due(boundaryPs);
@@ -190,7 +195,8 @@ final class FaultDispatcher {
      * then on; a link whose other end is down for a crash gets its fresh engines but stays stopped until the node
      * restarts.
      */
-    private void renew(MemberLoss loss, long timePs) {
+    private void renew(Renewal renewal, long timePs) {
+        MemberLoss loss = renewal.loss();
         lostNodes.removeAll(loss.nodes());
         loss.nodes().stream().filter(node -> !crashedNodes.contains(node)).forEach(downNodes::remove);
         String reason = "its ends lost with member " + loss.member() + " run again";
@@ -216,9 +222,10 @@ final class FaultDispatcher {
             }
             renewed.add(link.id());
         }
-        book.record(Event.reaction(timePs, "links-renewed", loss.member(), "nodes " + String.join(", ", loss.nodes())
-                + " run again elsewhere: links " + String.join(", ", renewed) + " start a new life, and their KMEs'"
-                + " pools start again"));
+        book.record(Event.reaction(timePs, "links-renewed", loss.member(), String.format(Locale.ROOT,
+                "nodes %s run again elsewhere, %.1f s of wall time after the member's removal: links %s start a new"
+                + " life, and their KMEs' pools start again", String.join(", ", loss.nodes()), renewal.wallSeconds(),
+                String.join(", ", renewed))));
     }
 
     /**
