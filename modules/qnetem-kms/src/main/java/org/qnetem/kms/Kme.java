@@ -128,11 +128,18 @@ public final class Kme implements KeyDelivery {
 
     /**
      * A delivered key block of one of this node's links ({@code bits} bits of {@code key}; the caller wipes it).
-     * In a network without SAEs the block is only counted: nobody can ever ask for its key.
+     * In a network without SAEs the block is only counted: nobody can ever ask for its key, so {@code key} may
+     * be empty (the runtime sends none: making and copying every block's bytes for both ends cost a tenth of a
+     * 1,000-node run's CPU). A network with SAEs needs the bits themselves.
      */
     public void onKeyBlock(String linkId, long blockId, byte[] key, long bits) {
         if (!linkPeers.containsKey(linkId)) {
             throw new IllegalArgumentException("KME " + id + " has no link " + linkId);
+        }
+        if (!saeKmes.isEmpty() && 8L * key.length < bits) {
+            throw new IllegalArgumentException("KME " + id + ": block " + blockId + " of link " + linkId + " came with "
+                    + 8L * key.length + " bits of key material for " + bits + " bits; a network with SAEs keeps its"
+                    + " key, so every block must carry it");
         }
         addBlocks(hold.deliver(new BlockHold.Block(linkId, blockId, key, bits)));
     }
