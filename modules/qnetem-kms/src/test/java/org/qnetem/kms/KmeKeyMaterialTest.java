@@ -1,16 +1,19 @@
 package org.qnetem.kms;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.qnetem.physics.random.StreamKey;
 
 /**
  * A KME of a network without SAEs only counts its links' key, so a block may come without its bytes and counts
- * the same as with them; a KME of a network with SAEs refuses a block whose bytes are missing.
+ * the same as with them; a KME of a network with SAEs refuses a block whose bytes are missing. Either way the
+ * KME wipes the bytes it was given, once.
  */
 class KmeKeyMaterialTest {
 
@@ -36,6 +39,25 @@ class KmeKeyMaterialTest {
         assertEquals(withBytes.pools(), countOnly.pools());
         assertEquals(8L * (12 * 3000 + 7 * 66), counted.suppliedBits());
         assertTrue(counted.overflowBits() > 0, "past the cap: " + counted);
+    }
+
+    @Test
+    void theCallersBytesAreWipedWhetherTheBlockGoesToItsPoolAtOnceOrIsHeld() {
+        Kme kme = kme(Map.of("alice", "N0", "bob", "N1"));
+        byte[] now = filled(3000);
+        kme.onKeyBlock("L0", 0, now, 8 * 3000);
+        assertArrayEquals(new byte[3000], now, "added to the pool at once");
+        kme.holdLink("L0", true);
+        byte[] held = filled(3000);
+        kme.onKeyBlock("L0", 1, held, 8 * 3000);
+        assertArrayEquals(new byte[3000], held, "held: the hold keeps its own copy");
+        assertEquals(8L * 3000, kme.pools().get(0).suppliedBits(), "the held block is not in the pool yet");
+    }
+
+    private static byte[] filled(int bytes) {
+        byte[] key = new byte[bytes];
+        Arrays.fill(key, (byte) 0x5a);
+        return key;
     }
 
     @Test

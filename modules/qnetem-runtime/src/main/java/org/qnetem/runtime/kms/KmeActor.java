@@ -178,7 +178,6 @@ public final class KmeActor extends AbstractBehavior<KmeActor.Command> {
                 .onMessage(DeliverKeyBlock.class, block -> {
                     keyArrived = true;
                     kme.onKeyBlock(block.linkId(), block.blockId(), block.key(), block.bits());
-                    Arrays.fill(block.key(), (byte) 0);
                     return this;
                 })
                 .onMessage(DeliverKmeMessage.class, delivered -> {
