@@ -130,7 +130,7 @@ public final class Kme implements KeyDelivery {
      * A delivered key block of one of this node's links ({@code bits} bits of {@code key}, wiped here once read:
      * the runtime wiped each block twice when both it and this class did).
      * In a network without SAEs the block is only counted: nobody can ever ask for its key, so {@code key} may
-     * be empty (the runtime sends none: making, copying and wiping every block's bytes for both ends was some 5 %
+     * be empty (the runtime sends none: making, copying and wiping every block's bytes for both ends was 5-10 %
      * of a 1,000-node run's CPU). A network with SAEs needs the bits themselves.
      */
     public void onKeyBlock(String linkId, long blockId, byte[] key, long bits) {
