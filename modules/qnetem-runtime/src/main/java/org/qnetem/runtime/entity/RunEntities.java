@@ -59,21 +59,21 @@ public final class RunEntities {
     }
 
     public Behavior<NodeActor.Command> node(String nodeId, Directory directory) {
-        return NodeActor.create(nodeId, seed, durationPs, endsOf(nodeId), directory);
+        return NodeActor.create(nodeId, seed, durationPs, endsOf(nodeId), kmesKeepKey(), directory);
     }
 
     /** A node started again on another cluster member after its own was lost (see {@link NodeActor#rehomed}). */
     public Behavior<NodeActor.Command> rehomedNode(String nodeId, Directory directory) {
-        return NodeActor.rehomed(nodeId, seed, durationPs, endsOf(nodeId), directory);
+        return NodeActor.rehomed(nodeId, seed, durationPs, endsOf(nodeId), kmesKeepKey(), directory);
     }
 
     public Behavior<LinkActor.Command> link(String linkId, Directory directory) {
-        return LinkActor.create(linkSpec(linkId), seed, directory);
+        return LinkActor.create(linkSpec(linkId), seed, kmesKeepKey(), directory);
     }
 
     /** A link started again on another cluster member after its own was lost (see {@link LinkActor#rehomed}). */
     public Behavior<LinkActor.Command> rehomedLink(String linkId, Directory directory) {
-        return LinkActor.rehomed(linkSpec(linkId), seed, directory);
+        return LinkActor.rehomed(linkSpec(linkId), seed, kmesKeepKey(), directory);
     }
 
     public Behavior<ClassicalChannel.Command> channel(String linkId, Directory directory) {
@@ -94,6 +94,11 @@ public final class RunEntities {
         List<String> peers = saeKmes.isEmpty() ? List.copyOf(new LinkedHashSet<>(linkPeers.values()))
                 : topology.nodes().stream().map(NodeSpec::id).filter(id -> !id.equals(nodeId)).toList();
         return KmeActor.create(nodeId, topology.keyManagement(), saeKmes, linkPeers, peers, seed, kmeTick, directory);
+    }
+
+    /** Only a network with SAEs keeps key in its KMEs; without, they count it and need no key bytes. */
+    private boolean kmesKeepKey() {
+        return !saeKmes.isEmpty();
     }
 
     private List<NodeEnd> endsOf(String nodeId) {

@@ -25,6 +25,7 @@ import org.qnetem.kms.etsi.EtsiException;
 import org.qnetem.kms.etsi.KeyContainer;
 import org.qnetem.kms.etsi.KeyRequest;
 import org.qnetem.kms.etsi.Status;
+import org.qnetem.physics.batch.PackedBits;
 import org.qnetem.physics.random.StreamKey;
 import org.qnetem.runtime.entity.Directory;
 import org.qnetem.runtime.entity.Located;
@@ -52,6 +53,14 @@ public final class KmeActor extends AbstractBehavior<KmeActor.Command> {
      */
     public record DeliverKeyBlock(String linkId, long blockId, byte[] key, long bits) implements Command,
             InternalMessage {
+        /**
+         * The key of {@code block} for a KME that keeps it ({@code kmesKeepKey}: the network has SAEs), else its
+         * length alone: a KME of a network without SAEs only counts key ({@link Kme#onKeyBlock}).
+         */
+        public static DeliverKeyBlock of(String linkId, long blockId, PackedBits block, boolean kmesKeepKey) {
+            return new DeliverKeyBlock(linkId, blockId, kmesKeepKey ? block.toBytes() : new byte[0], block.length());
+        }
+
         @Override
         public String toString() {
             return "DeliverKeyBlock[" + linkId + " block " + blockId + ", " + bits + " bits]";
@@ -182,7 +191,6 @@ public final class KmeActor extends AbstractBehavior<KmeActor.Command> {
                 .onMessage(DeliverKeyBlock.class, block -> {
                     keyArrived = true;
                     kme.onKeyBlock(block.linkId(), block.blockId(), block.key(), block.bits());
-                    Arrays.fill(block.key(), (byte) 0);
                     return this;
                 })
                 .onMessage(DeliverKmeMessage.class, delivered -> {

@@ -16,7 +16,6 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
-import org.qnetem.physics.batch.PackedBits;
 import org.qnetem.physics.batch.Bbm92Expectation;
 import org.qnetem.physics.batch.PhotonBatch;
 import org.qnetem.physics.batch.StatisticalCounts;
@@ -178,6 +177,7 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
     private final StreamKey channelKeys;
     private int life;
     private final Directory directory;
+    private final boolean kmesKeepKey;
     private final Map<Long, SiftedBlock> transmitterHalves = new HashMap<>();
     private final Map<Long, SiftedBlock> receiverHalves = new HashMap<>();
     private final ArrayDeque<PendingEpoch> pendingEpochs = new ArrayDeque<>();
@@ -195,28 +195,30 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
 
     /**
      * The link's ends a and b (in {@code directory}) get their own receivers' detections; at statistical
-     * fidelity the link gives each key block's delivered key to both ends' KMEs itself.
+     * fidelity the link gives each key block's delivered key to both ends' KMEs itself, its bits only if
+     * {@code kmesKeepKey} (the network has SAEs), else its length ({@link KmeActor.DeliverKeyBlock#of}).
      */
-    public static Behavior<Command> create(LinkSpec spec, long runSeed, Directory directory) {
+    public static Behavior<Command> create(LinkSpec spec, long runSeed, boolean kmesKeepKey, Directory directory) {
         return Behaviors.setup(context -> Behaviors.withTimers(timers -> new LinkActor(context, timers, spec, runSeed,
-                directory)));
+                kmesKeepKey, directory)));
     }
 
     /**
      * The link started afresh on another cluster member after its own died, with its transmitter (which lived
      * with it): it knows nothing of the blocks before, and end a never reports again in the link's first life.
      */
-    public static Behavior<Command> rehomed(LinkSpec spec, long runSeed, Directory directory) {
+    public static Behavior<Command> rehomed(LinkSpec spec, long runSeed, boolean kmesKeepKey, Directory directory) {
         return Behaviors.setup(context -> Behaviors.withTimers(timers -> {
-            LinkActor link = new LinkActor(context, timers, spec, runSeed, directory);
+            LinkActor link = new LinkActor(context, timers, spec, runSeed, kmesKeepKey, directory);
             link.ledger.endLost(LinkRole.TRANSMITTER);
             return link;
         }));
     }
 
     private LinkActor(ActorContext<Command> context, TimerScheduler<Command> timers, LinkSpec spec, long runSeed,
-                      Directory directory) {
+                      boolean kmesKeepKey, Directory directory) {
         super(context);
+        this.kmesKeepKey = kmesKeepKey;
         this.timers = timers;
         this.statisticsTimeout = context.getSystem().settings().config().getDuration("qnetem.clock.statistics-timeout");
         this.spec = spec;
@@ -387,13 +389,11 @@ public final class LinkActor extends AbstractBehavior<LinkActor.Command> {
             ledger.record(receivers);
             ledger.record(receivers.at(LinkRole.TRANSMITTER)).ifPresent(this::onBlockFinished);
             if (block instanceof KeyBlock key) {
-                PackedBits delivered = key.deliveredKey();
-                byte[] material = delivered.toBytes();
                 // Each KME gets its own copy: a KME wipes key material in place once it is spent.
-                directory.kme(spec.transmitterId()).tell(new KmeActor.DeliverKeyBlock(spec.id(), key.blockId(),
-                        material.clone(), delivered.length()));
-                directory.kme(spec.receiverId()).tell(new KmeActor.DeliverKeyBlock(spec.id(), key.blockId(), material,
-                        delivered.length()));
+                directory.kme(spec.transmitterId()).tell(KmeActor.DeliverKeyBlock.of(spec.id(), key.blockId(),
+                        key.deliveredKey(), kmesKeepKey));
+                directory.kme(spec.receiverId()).tell(KmeActor.DeliverKeyBlock.of(spec.id(), key.blockId(),
+                        key.deliveredKey(), kmesKeepKey));
             }
         }
         markCompared(batch.sequence());

@@ -13,7 +13,6 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.qnetem.physics.batch.DetectionBatch;
 import org.qnetem.physics.batch.PhotonBatch;
-import org.qnetem.physics.batch.PackedBits;
 import org.qnetem.qkd.message.SiftAnnouncement;
 import org.qnetem.qkd.message.SiftResponse;
 import org.qnetem.qkd.protocol.BlockOutcome;
@@ -116,6 +115,7 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
     private final long runSeed;
     private final long durationPs;
     private final Directory directory;
+    private final boolean kmesKeepKey;
     private final Map<String, Attached> ends = new LinkedHashMap<>();
     /** Why each stopped link stopped, by link id. */
     private final Map<String, String> stopped = new HashMap<>();
@@ -127,11 +127,13 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
 
     /**
      * {@code ends}: the node's end of each of its links; {@code directory}: where the links, their classical
-     * channels and the node's KME (which gets the key of every block this node's engines finish) are.
+     * channels and the node's KME (which gets the key of every block this node's engines finish: its bits if
+     * {@code kmesKeepKey}, the network having SAEs, else its length) are.
      */
     public static Behavior<Command> create(String nodeId, long runSeed, long durationPs, List<NodeEnd> ends,
-                                           Directory directory) {
-        return Behaviors.setup(context -> new NodeActor(context, nodeId, runSeed, durationPs, ends, directory));
+                                           boolean kmesKeepKey, Directory directory) {
+        return Behaviors.setup(context -> new NodeActor(context, nodeId, runSeed, durationPs, ends, kmesKeepKey,
+                directory));
     }
 
     /**
@@ -140,20 +142,21 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
      * ({@link RestartLink}).
      */
     public static Behavior<Command> rehomed(String nodeId, long runSeed, long durationPs, List<NodeEnd> ends,
-                                            Directory directory) {
+                                            boolean kmesKeepKey, Directory directory) {
         return Behaviors.setup(context -> {
-            NodeActor node = new NodeActor(context, nodeId, runSeed, durationPs, ends, directory);
+            NodeActor node = new NodeActor(context, nodeId, runSeed, durationPs, ends, kmesKeepKey, directory);
             node.ends.keySet().forEach(link -> node.stopped.put(link, REHOMED));
             return node;
         });
     }
 
     private NodeActor(ActorContext<Command> context, String nodeId, long runSeed, long durationPs,
-                      List<NodeEnd> ends, Directory directory) {
+                      List<NodeEnd> ends, boolean kmesKeepKey, Directory directory) {
         super(context);
         this.nodeId = nodeId;
         this.runSeed = runSeed;
         this.durationPs = durationPs;
+        this.kmesKeepKey = kmesKeepKey;
         this.directory = directory;
         for (NodeEnd end : ends) {
             LinkSpec link = end.link();
@@ -301,9 +304,8 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
         for (BlockOutcome outcome : out.outcomes()) {
             linkActor.tell(new LinkActor.RecordBlock(BlockRecord.of(role, outcome)));
             if (outcome instanceof KeyBlock block) {
-                PackedBits key = block.deliveredKey();
-                directory.kme(nodeId)
-                        .tell(new KmeActor.DeliverKeyBlock(link.id(), block.blockId(), key.toBytes(), key.length()));
+                directory.kme(nodeId).tell(KmeActor.DeliverKeyBlock.of(link.id(), block.blockId(),
+                        block.deliveredKey(), kmesKeepKey));
             }
         }
     }

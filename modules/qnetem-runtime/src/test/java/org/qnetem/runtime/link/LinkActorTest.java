@@ -1,5 +1,6 @@
 package org.qnetem.runtime.link;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,16 +16,22 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.qnetem.physics.batch.PackedBits;
+import org.qnetem.physics.batch.PhotonBatch;
+import org.qnetem.physics.random.StreamKey;
 import org.qnetem.qkd.sifting.SiftedBlock;
 import org.qnetem.runtime.QnetemConfig;
 import org.qnetem.runtime.clock.EmulationClock;
 import org.qnetem.runtime.entity.LocalDirectory;
 import org.qnetem.runtime.kms.KmeActor;
 import org.qnetem.runtime.node.NodeActor;
+import org.qnetem.runtime.topology.Fidelity;
 import org.qnetem.runtime.topology.LinkSpec;
 import org.qnetem.runtime.topology.TopologyLoader;
 
-/** The link compares both ends' sifted halves and reports an epoch only once all its batches are compared. */
+/**
+ * The link compares both ends' sifted halves and reports an epoch only once all its batches are compared; at
+ * statistical fidelity it gives both KMEs each key block, with its bits only when they keep key.
+ */
 class LinkActorTest {
 
     private static final ActorTestKit TESTKIT = ActorTestKit.create(QnetemConfig.load());
@@ -59,7 +66,7 @@ class LinkActorTest {
         TestProbe<EmulationClock.Command> clock = TESTKIT.createTestProbe();
         TestProbe<LinkStatistics> statistics = TESTKIT.createTestProbe();
         TestProbe<KmeActor.Command> kmes = TESTKIT.createTestProbe();
-        ActorRef<LinkActor.Command> link = TESTKIT.spawn(LinkActor.create(LINK, 1,
+        ActorRef<LinkActor.Command> link = TESTKIT.spawn(LinkActor.create(LINK, 1, true,
                 directory(alice.getRef(), bob.getRef(), clock.getRef(), kmes.getRef())));
 
         link.tell(new LinkActor.EpochEmitted(0, 1));
@@ -88,7 +95,7 @@ class LinkActorTest {
         TestProbe<EmulationClock.Command> clock = TESTKIT.createTestProbe();
         TestProbe<LinkStatistics> statistics = TESTKIT.createTestProbe();
         TestProbe<KmeActor.Command> kmes = TESTKIT.createTestProbe();
-        ActorRef<LinkActor.Command> link = TESTKIT.spawn(LinkActor.rehomed(LINK, 1,
+        ActorRef<LinkActor.Command> link = TESTKIT.spawn(LinkActor.rehomed(LINK, 1, true,
                 directory(nodes.getRef(), nodes.getRef(), clock.getRef(), kmes.getRef())));
 
         link.tell(new LinkActor.RecordDiscarded(0));
@@ -123,7 +130,7 @@ class LinkActorTest {
                 TestProbe<NodeActor.Command> nodes = impatient.createTestProbe();
                 TestProbe<EmulationClock.Command> clock = impatient.createTestProbe();
                 TestProbe<KmeActor.Command> kmes = impatient.createTestProbe();
-                ActorRef<LinkActor.Command> link = context.spawn(LinkActor.create(LINK, 1,
+                ActorRef<LinkActor.Command> link = context.spawn(LinkActor.create(LINK, 1, true,
                         directory(nodes.getRef(), nodes.getRef(), clock.getRef(), kmes.getRef())), "link");
                 context.watch(link);
                 link.tell(new LinkActor.RecordBlockOpened(7));
@@ -147,13 +154,53 @@ class LinkActorTest {
     }
 
     @Test
+    void aStatisticalLinkGivesBothKmesEachBlockWithItsBitsOnlyWhenTheKmesKeepKey() {
+        LinkSpec l = LINK;
+        // Blocks of 2 x 10^5 bits close every few 10 ms batches.
+        LinkSpec statistical = new LinkSpec(l.id(), l.transmitterId(), l.receiverId(), l.protocol(),
+                Fidelity.STATISTICAL, l.batchPulses(), l.fibre(), l.source(), l.sourcePositionKm(), l.receiver(),
+                l.basisChoice(), l.postProcessing().withKeyBlockBits(200_000));
+        KmeActor.DeliverKeyBlock[] kept = firstBlockAtBothKmes(statistical, true);
+        KmeActor.DeliverKeyBlock[] counted = firstBlockAtBothKmes(statistical, false);
+        long bits = kept[0].bits();
+        assertTrue(bits > 0, "a key block was delivered: " + kept[0]);
+        for (int end = 0; end < 2; end++) {
+            assertEquals(kept[0].blockId(), kept[end].blockId());
+            assertEquals(bits, kept[end].bits());
+            assertEquals((bits + 7) / 8, kept[end].key().length);
+            assertArrayEquals(kept[0].key(), kept[end].key(), "both ends' KMEs get the same key");
+            assertEquals(kept[0].blockId(), counted[end].blockId(), "the same block either way");
+            assertEquals(bits, counted[end].bits(), "the same length either way");
+            assertEquals(0, counted[end].key().length, "no bytes for KMEs that only count key");
+        }
+    }
+
+    /** The first key block the link gives the KMEs at its two ends (one probe stands for both). */
+    private static KmeActor.DeliverKeyBlock[] firstBlockAtBothKmes(LinkSpec statistical, boolean kmesKeepKey) {
+        TestProbe<NodeActor.Command> nodes = TESTKIT.createTestProbe();
+        TestProbe<EmulationClock.Command> clock = TESTKIT.createTestProbe();
+        TestProbe<KmeActor.Command> kmes = TESTKIT.createTestProbe();
+        ActorRef<LinkActor.Command> link = TESTKIT.spawn(LinkActor.create(statistical, 1, kmesKeepKey,
+                directory(nodes.getRef(), nodes.getRef(), clock.getRef(), kmes.getRef())));
+        long pulses = statistical.batchPulses();
+        for (long sequence = 0; sequence < 40; sequence++) {
+            link.tell(new LinkActor.Transmit(new PhotonBatch(statistical.id(), sequence, sequence * pulses * 1000,
+                    pulses, statistical.source(), new StreamKey(1, statistical.id(), "pulses", sequence))));
+        }
+        KmeActor.DeliverKeyBlock[] both = {(KmeActor.DeliverKeyBlock) kmes.receiveMessage(),
+            (KmeActor.DeliverKeyBlock) kmes.receiveMessage()};
+        TESTKIT.stop(link);
+        return both;
+    }
+
+    @Test
     void halvesOfDifferentLengthsAreCountedAsAFault() {
         TestProbe<NodeActor.Command> alice = TESTKIT.createTestProbe();
         TestProbe<NodeActor.Command> bob = TESTKIT.createTestProbe();
         TestProbe<EmulationClock.Command> clock = TESTKIT.createTestProbe();
         TestProbe<LinkStatistics> statistics = TESTKIT.createTestProbe();
         TestProbe<KmeActor.Command> kmes = TESTKIT.createTestProbe();
-        ActorRef<LinkActor.Command> link = TESTKIT.spawn(LinkActor.create(LINK, 1,
+        ActorRef<LinkActor.Command> link = TESTKIT.spawn(LinkActor.create(LINK, 1, true,
                 directory(alice.getRef(), bob.getRef(), clock.getRef(), kmes.getRef())));
         link.tell(new LinkActor.RecordSifted(LinkRole.TRANSMITTER, block(0, 0b1, 1)));
         link.tell(new LinkActor.RecordSifted(LinkRole.RECEIVER, block(0, 0b11, 2)));

@@ -44,7 +44,7 @@ class RenewedLinkTest {
     private final TestInbox<LinkActor.Command> observer = TestInbox.create();
     private final TestInbox<ClassicalChannel.Command> channel = TestInbox.create();
     private final BehaviorTestKit<NodeActor.Command> alice = BehaviorTestKit.create(NodeActor.rehomed("ALICE", SEED,
-            3 * SECOND, List.of(new RunEntities.NodeEnd(LINK, LinkRole.TRANSMITTER)), directory()));
+            3 * SECOND, List.of(new RunEntities.NodeEnd(LINK, LinkRole.TRANSMITTER)), true, directory()));
     private final Bb84BatchSampler sampler = new Bb84BatchSampler(LINK.weakCoherentSource(), LINK.fibre(),
             LINK.receiver());
     private final StreamKey channelKeys = new StreamKey(SEED, LINK.id(), LinkActor.CHANNEL_PURPOSE, 0);

@@ -64,7 +64,7 @@ class StoppedLinkTest {
     private final TestInbox<LinkActor.Command> observer = TestInbox.create();
     private final TestInbox<ClassicalChannel.Command> channel = TestInbox.create();
     private final BehaviorTestKit<NodeActor.Command> alice = BehaviorTestKit.create(NodeActor.create("ALICE", SEED,
-            3 * SECOND, List.of(new RunEntities.NodeEnd(LINK, LinkRole.TRANSMITTER)), directory()));
+            3 * SECOND, List.of(new RunEntities.NodeEnd(LINK, LinkRole.TRANSMITTER)), true, directory()));
     private final DecoyBb84Bob bob = new DecoyBb84Bob(LINK.id(), LINK.weakCoherentSource(), SEED,
             LINK.postProcessing(), ClassicalMessageCodec::authenticatedBytes);
 
