@@ -166,8 +166,8 @@ final class FaultDispatcher {
 
     private void applyLoss(MemberLoss loss, long timePs) {
         book.record(Event.reaction(timePs, "member-lost", loss.member(), "regions " + loss.regions() + " (nodes "
-                + String.join(", ", loss.nodes()) + ") started afresh elsewhere; their links stop for the rest of"
-                + " the run"));
+                + String.join(", ", loss.nodes()) + ") started afresh elsewhere; their links stop until"
+                + " everything the member took runs again and they start a new life"));
         Set<String> nodes = Set.copyOf(loss.nodes());
         String reason = "lost with member " + loss.member();
         List<LinkSpec> affected = topology.links().stream().filter(loss::affects).toList();
