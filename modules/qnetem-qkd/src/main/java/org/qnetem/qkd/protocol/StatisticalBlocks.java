@@ -54,6 +54,8 @@ public final class StatisticalBlocks {
         this.nextBatch = life.firstBatch();
         this.firstBatch = life.firstBatch();
         this.nextBlockId = life.firstBlockId();
+        // A later life may begin stopped (a node at an end down for a crash): its first batch then comes later.
+        this.resuming = life.number() > 0;
         this.keyMaterial = new StatisticalKeyMaterial(runSeed, linkId, KEY_PURPOSE);
         this.settings = settings;
         this.secureLength = secureLength;

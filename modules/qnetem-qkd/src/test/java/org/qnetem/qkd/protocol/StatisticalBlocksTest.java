@@ -64,6 +64,20 @@ class StatisticalBlocksTest {
     }
 
     @Test
+    void aLaterLifeNumbersItsBlocksAfreshAndMayStartLate() {
+        StatisticalBlocks blocks = new StatisticalBlocks("L", 1, new Incarnation(2, 100), SETTINGS,
+                new DecoyBb84SecureLength(SOURCE, SETTINGS), ExpectedKeyRate.CASCADE_EFFICIENCY);
+        List<BlockOutcome> out = new ArrayList<>();
+        for (int b = 130; b < 148; b++) {
+            out.addAll(blocks.add(b, b * 1_000_000_000L, (b + 1) * 1_000_000_000L, batch()));
+        }
+        KeyBlock first = assertInstanceOf(KeyBlock.class, out.get(0));
+        assertEquals(new Incarnation(2, 100).firstBlockId(), first.blockId());
+        assertEquals(130, first.firstBatch(), "the life began stopped; its first block starts at its first batch");
+        assertThrows(IllegalStateException.class, () -> blocks.add(150, 0, 10, batch()), "then batches are in order");
+    }
+
+    @Test
     void aBlockPastTheQberThresholdIsAborted() {
         StatisticalBlocks blocks = new StatisticalBlocks("L", 1, SETTINGS,
                 new DecoyBb84SecureLength(SOURCE, SETTINGS), ExpectedKeyRate.CASCADE_EFFICIENCY);
