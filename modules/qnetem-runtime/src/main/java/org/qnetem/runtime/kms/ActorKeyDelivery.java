@@ -4,11 +4,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.RecipientRef;
 import org.apache.pekko.actor.typed.Scheduler;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
@@ -21,8 +24,9 @@ import org.qnetem.kms.etsi.Status;
 
 /**
  * The {@link KeyDelivery} of one node's KME for the HTTPS layer: each call asks the node's
- * {@link KmeActor}; a KME that does not answer within the ask timeout is a 503. Served enc_keys calls are
- * logged ({@link ServedKeys}).
+ * {@link KmeActor}; a KME that does not answer within the ask timeout is a 503, and so is every call once
+ * the run's actor system has terminated (an ask's timeout runs on that system's scheduler, so a call left
+ * pending then would never end). Served enc_keys calls are logged ({@link ServedKeys}).
  */
 public final class ActorKeyDelivery implements KeyDelivery {
 
@@ -31,15 +35,21 @@ public final class ActorKeyDelivery implements KeyDelivery {
     private final Scheduler scheduler;
     private final Duration timeout;
     private final ServedKeys served;
+    private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
+    private volatile boolean ended;
 
-    /** {@code served}: where keys served by enc_keys are logged. */
-    public ActorKeyDelivery(String kmeId, RecipientRef<KmeActor.Command> kme, Scheduler scheduler, Duration timeout,
+    /** {@code system}: the run's, whose KME is asked; {@code served}: where keys served by enc_keys are logged. */
+    public ActorKeyDelivery(String kmeId, RecipientRef<KmeActor.Command> kme, ActorSystem<?> system, Duration timeout,
                             ServedKeys served) {
         this.served = served;
         this.kmeId = kmeId;
         this.kme = kme;
-        this.scheduler = scheduler;
+        this.scheduler = system.scheduler();
         this.timeout = timeout;
+        system.getWhenTerminated().thenRun(() -> {
+            ended = true;
+            pending.forEach(call -> call.completeExceptionally(runEnded()));
+        });
     }
 
     @Override
@@ -90,12 +100,31 @@ public final class ActorKeyDelivery implements KeyDelivery {
     }
 
     private <T> CompletionStage<T> ask(Function<ActorRef<T>, KmeActor.Command> message) {
-        return AskPattern.<KmeActor.Command, T>ask(kme, message, timeout, scheduler).exceptionallyCompose(failure -> {
+        if (ended) {
+            return CompletableFuture.failedFuture(runEnded());
+        }
+        CompletableFuture<T> answer = new CompletableFuture<>();
+        pending.add(answer);
+        answer.whenComplete((reply, failure) -> pending.remove(answer));
+        if (ended) {
+            answer.completeExceptionally(runEnded());
+            return answer;
+        }
+        AskPattern.<KmeActor.Command, T>ask(kme, message, timeout, scheduler).whenComplete((reply, failure) -> {
+            if (failure == null) {
+                answer.complete(reply);
+                return;
+            }
             Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
-            return CompletableFuture.failedFuture(cause instanceof TimeoutException
+            answer.completeExceptionally(cause instanceof TimeoutException
                     ? EtsiException.unavailable("KME " + kmeId + " did not answer within " + timeout.toMillis() + " ms")
                     : failure);
         });
+        return answer;
+    }
+
+    private EtsiException runEnded() {
+        return EtsiException.unavailable("KME " + kmeId + " is gone: the run has ended");
     }
 
     private static EtsiException refusal(int status, String message) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.LongSupplier;
+import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Scheduler;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.qnetem.kms.etsi.KeyDelivery;
@@ -31,15 +32,15 @@ public final class KeyLayer {
     private final ServedKeys served;
 
     /** {@code directory}: where each node's KmeActor is, by node id; {@code emulatedPs}: the run's time now. */
-    public KeyLayer(Topology topology, Directory directory, Scheduler scheduler, Duration askTimeout,
+    public KeyLayer(Topology topology, Directory directory, ActorSystem<?> system, Duration askTimeout,
                     LongSupplier emulatedPs) {
         this.topology = topology;
         this.directory = directory;
         this.served = new ServedKeys(emulatedPs);
-        this.scheduler = scheduler;
+        this.scheduler = system.scheduler();
         this.askTimeout = askTimeout;
         topology.nodes().forEach(node -> deliveries.put(node.id(),
-                new ActorKeyDelivery(node.id(), directory.kme(node.id()), scheduler, askTimeout, served)));
+                new ActorKeyDelivery(node.id(), directory.kme(node.id()), system, askTimeout, served)));
     }
 
     public Topology topology() {

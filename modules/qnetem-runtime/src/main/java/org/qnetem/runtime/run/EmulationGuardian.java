@@ -186,7 +186,7 @@ public final class EmulationGuardian {
         RunEntities entities = new RunEntities(topology, settings.seed(), settings.clock().durationPs(), faults,
                 context.getSystem().settings().config().getDuration("qnetem.kms.tick"));
         directory = request.placement().place(context, entities);
-        keyLayer = new KeyLayer(topology, directory, context.getSystem().scheduler(),
+        keyLayer = new KeyLayer(topology, directory, context.getSystem(),
                 context.getSystem().settings().config().getDuration("qnetem.kms.ask-timeout"),
                 () -> latestClock.get().emulatedPs());
         dispatcher = new FaultDispatcher(topology, settings.clock(), faults, directory, keyLayer,

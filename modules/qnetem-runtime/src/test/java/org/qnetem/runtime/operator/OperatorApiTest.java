@@ -45,7 +45,7 @@ class OperatorApiTest {
         directory.addKme("ALICE", silentKme.getRef());
         directory.addKme("BOB", silentKme.getRef());
         directory.addLink("ALICE-BOB", silent.getRef());
-        KeyLayer keys = new KeyLayer(topology, directory, TESTKIT.system().scheduler(), Duration.ofMillis(200),
+        KeyLayer keys = new KeyLayer(topology, directory, TESTKIT.system(), Duration.ofMillis(200),
                 () -> 0);
         LiveRun run = new LiveRun(topology, directory, keys,
                 new FaultBook(topology, List.of(), 50_000_000_000L),
