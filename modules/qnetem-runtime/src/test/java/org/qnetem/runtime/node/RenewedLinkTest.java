@@ -7,6 +7,8 @@ import static org.qnetem.runtime.node.StoppedLinkTest.EPOCH_PS;
 import static org.qnetem.runtime.node.StoppedLinkTest.LINK;
 import static org.qnetem.runtime.node.StoppedLinkTest.SECOND;
 import static org.qnetem.runtime.node.StoppedLinkTest.SEED;
+import static org.qnetem.runtime.node.StoppedLinkTest.alicesDirectory;
+import static org.qnetem.runtime.node.StoppedLinkTest.frame;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -23,7 +25,6 @@ import org.qnetem.qkd.protocol.DecoyBb84Alice;
 import org.qnetem.qkd.protocol.DecoyBb84Bob;
 import org.qnetem.qkd.protocol.Incarnation;
 import org.qnetem.qkd.protocol.SealedMessage;
-import org.qnetem.runtime.entity.LocalDirectory;
 import org.qnetem.runtime.entity.RunEntities;
 import org.qnetem.runtime.kms.KmeActor;
 import org.qnetem.runtime.link.BlockRecord;
@@ -44,18 +45,11 @@ class RenewedLinkTest {
     private final TestInbox<LinkActor.Command> observer = TestInbox.create();
     private final TestInbox<ClassicalChannel.Command> channel = TestInbox.create();
     private final BehaviorTestKit<NodeActor.Command> alice = BehaviorTestKit.create(NodeActor.rehomed("ALICE", SEED,
-            3 * SECOND, List.of(new RunEntities.NodeEnd(LINK, LinkRole.TRANSMITTER)), true, directory()));
+            3 * SECOND, List.of(new RunEntities.NodeEnd(LINK, LinkRole.TRANSMITTER)), true,
+            alicesDirectory(kme, observer, channel)));
     private final Bb84BatchSampler sampler = new Bb84BatchSampler(LINK.weakCoherentSource(), LINK.fibre(),
             LINK.receiver());
     private final StreamKey channelKeys = new StreamKey(SEED, LINK.id(), LinkActor.CHANNEL_PURPOSE, 0);
-
-    private LocalDirectory directory() {
-        LocalDirectory directory = new LocalDirectory();
-        directory.addKme("ALICE", kme.getRef());
-        directory.addLink(LINK.id(), observer.getRef());
-        directory.addChannel(LINK.id(), channel.getRef());
-        return directory;
-    }
 
     @Test
     void aRenewedLinkMakesKeyOfItsNewLifeFromTheAgreedBatch() {
@@ -140,9 +134,5 @@ class RenewedLinkTest {
                 }
             }
         }
-    }
-
-    private static ClassicalFrame frame(SealedMessage sealed, long atPs) {
-        return new ClassicalFrame("BOB", "ALICE", atPs, atPs, sealed.message(), sealed.tag());
     }
 }

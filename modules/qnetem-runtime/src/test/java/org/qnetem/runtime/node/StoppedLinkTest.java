@@ -64,11 +64,14 @@ class StoppedLinkTest {
     private final TestInbox<LinkActor.Command> observer = TestInbox.create();
     private final TestInbox<ClassicalChannel.Command> channel = TestInbox.create();
     private final BehaviorTestKit<NodeActor.Command> alice = BehaviorTestKit.create(NodeActor.create("ALICE", SEED,
-            3 * SECOND, List.of(new RunEntities.NodeEnd(LINK, LinkRole.TRANSMITTER)), true, directory()));
+            3 * SECOND, List.of(new RunEntities.NodeEnd(LINK, LinkRole.TRANSMITTER)), true,
+            alicesDirectory(kme, observer, channel)));
     private final DecoyBb84Bob bob = new DecoyBb84Bob(LINK.id(), LINK.weakCoherentSource(), SEED,
             LINK.postProcessing(), ClassicalMessageCodec::authenticatedBytes);
 
-    private LocalDirectory directory() {
+    /** Where Alice's node finds her KME, the link's observer and its classical channel: the tests' inboxes. */
+    static LocalDirectory alicesDirectory(TestInbox<KmeActor.Command> kme, TestInbox<LinkActor.Command> observer,
+                                          TestInbox<ClassicalChannel.Command> channel) {
         LocalDirectory directory = new LocalDirectory();
         directory.addKme("ALICE", kme.getRef());
         directory.addLink(LINK.id(), observer.getRef());
@@ -144,7 +147,8 @@ class StoppedLinkTest {
         return null;
     }
 
-    private static ClassicalFrame frame(SealedMessage sealed, long atPs) {
+    /** A message of Bob's as it reaches Alice's node at {@code atPs}. */
+    static ClassicalFrame frame(SealedMessage sealed, long atPs) {
         return new ClassicalFrame("BOB", "ALICE", atPs, atPs, sealed.message(), sealed.tag());
     }
 }
